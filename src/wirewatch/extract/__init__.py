@@ -1,0 +1,6 @@
+"""Extract stage: entities, attributions and events read off the parsed article.
+
+Importing this package registers its pipeline components.
+"""
+
+from . import attributions, entities, events  # noqa: F401  (registers components)

@@ -1,0 +1,343 @@
+"""Entities: named and nominal actors, with their mentions grouped across the article.
+
+Mentions come from spaCy's named entities and from noun phrases headed by an actor noun ("militants",
+"a senior security official", "Iraqi government security forces"). They are grouped into entities:
+repeated names, surnames of people named in full, acronyms defined in parentheses, countries under
+several names, definite descriptions ("the president"), and pronouns. The words around a mention that
+carry titles and roles are kept in ``analysis.entity_context`` for actor coding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..analysis import Analysis
+from ..lexicons import actor_nouns
+from ..registry import component
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+NOMINAL_MODIFIER_DEPS = {"det", "amod", "compound", "nummod", "quantmod", "poss", "case", "nmod", "npadvmod"}
+OUTLET_NOUNS = {"channel", "network", "newspaper", "paper", "agency", "broadcaster", "station", "daily", "outlet",
+                "magazine", "website", "wire"}
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass
+class Mention:
+    start: int  # token indices
+    end: int
+    label: str
+    name: str
+    head: int
+    context: list[str] = field(default_factory=list)
+    title_start: int | None = None  # PERSON: first token of the titles before the name
+    alias_of: str | None = None  # an acronym's long form, which names the same entity
+
+
+def clean_name(text: str) -> str:
+    text = POSSESSIVE.sub("", text.strip())
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return " ".join(text.split())
+
+
+def norm(text: str) -> str:
+    return clean_name(text).lower().replace(".", "")
+
+
+def is_title_only(span: SpacySpan) -> bool:
+    titles = actor_nouns().titles
+    return all(t.lower_ in titles or t.is_punct for t in span)
+
+
+def title_context(span: SpacySpan) -> tuple[int, list[str]]:
+    """Title and role words just before a name ("spokesman Rear Admiral") and in its appositions.
+
+    Returns the index of the first title token and the context words.
+    """
+    doc = span.doc
+    words: list[str] = []
+    i = span.start - 1
+    titles = actor_nouns().titles
+    while i >= span.sent.start and span.start - i <= 8:
+        tok = doc[i]
+        if tok.lower_ in titles or tok.ent_type_ in ("NORP", "GPE", "ORG") or (
+                tok.is_title and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON"):
+            words.insert(0, tok.text)
+            i -= 1
+            continue
+        if tok.text in ("’s", "'s") and i - 1 >= span.sent.start:
+            i -= 1
+            continue
+        break
+    for tok in span.root.children:
+        if tok.dep_ == "appos":
+            words.extend(t.text for t in tok.subtree)
+    return i + 1, words
+
+
+def named_mentions(analysis: Analysis) -> list[Mention]:
+    out: list[Mention] = []
+    for ent in analysis.doc.ents:
+        if ent.label_ not in NAMED_LABELS:
+            continue
+        span = ent
+        if span[0].lower_ == "the":
+            span = span[1:]
+        if span[-1].text in ("’s", "'s"):
+            span = span[:-1]
+        if len(span) == 0 or is_title_only(span):
+            continue
+        mention = Mention(span.start, span.end, ent.label_, clean_name(span.text), span.root.i)
+        if ent.label_ == "PERSON":
+            mention.title_start, mention.context = title_context(span)
+        out.append(mention)
+    return out
+
+
+def acronym_definitions(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
+    """'Islamic State of Iraq and Syria (ISIS)': one ORG over the long form, whatever NER made of it."""
+    doc = analysis.doc
+    found: list[Mention] = []
+    for tok in doc:
+        if not (tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")"):
+            continue
+        acr = doc[tok.i + 1].text
+        if not (acr.isupper() and 2 <= len(acr) <= 8 and acr.isalpha()):
+            continue
+        letters, j = [], tok.i - 1
+        while j >= tok.sent.start and len(letters) < len(acr):
+            w = doc[j]
+            if w.is_title or w.is_upper:
+                letters.insert(0, w.text[0])
+            elif w.lower_ not in ("of", "and", "the", "for", "in", "on", "-") and not w.is_punct:
+                break
+            j -= 1
+        if "".join(letters).upper() != acr.upper():
+            continue
+        start = j + 1
+        while doc[start].lower_ in ("of", "and", "the", "for"):
+            start += 1
+        long_form = doc[start:tok.i]
+        found.append(Mention(start, tok.i, "ORG", clean_name(long_form.text), long_form.root.i))
+        found.append(Mention(tok.i + 1, tok.i + 2, "ORG", acr, tok.i + 1, alias_of=clean_name(long_form.text)))
+    if not found:
+        return mentions
+    covered = [(m.start, m.end) for m in found]
+    kept = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in covered)
+            and not any(m.start < e and s < m.end for s, e in covered)]
+    return kept + found
+
+
+def nominal_mentions(analysis: Analysis, named: list[Mention]) -> list[Mention]:
+    """Noun phrases headed by an actor noun, absorbing demonyms and organisation names inside them."""
+    doc = analysis.doc
+    nouns = actor_nouns()
+    person_tokens = {i for m in named if m.label == "PERSON" for i in range(m.start, m.end)}
+    title_tokens = {i for m in named if m.title_start is not None for i in range(m.title_start, m.start)}
+    named_tokens = {i for m in named if m.label in ("PERSON", "ORG", "GPE", "FAC", "LOC")
+                    for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in named_tokens or tok.i in title_tokens:
+            continue
+        lemma = tok.lower_
+        two = f"{doc[tok.i - 1].lower_} {lemma}" if tok.i > 0 else ""
+        if lemma not in nouns.sector and two not in nouns.sector:
+            continue
+        # a noun modifying a following actor noun ("security" in "security forces") is not a head
+        if tok.dep_ == "compound" and tok.head.lower_ in nouns.sector:
+            continue
+        left = [t for t in tok.lefts if t.dep_ in NOMINAL_MODIFIER_DEPS]
+        start = min([tok.i] + [min(x.i for x in t.subtree) for t in left])
+        # a possessor that is a person stays its own entity: "Maliki’s government" starts after "’s"
+        context: list[str] = []
+        for i in range(start, tok.i):
+            if i in person_tokens:
+                context = [t.text for t in doc[start:tok.i]]
+                start = i + 1
+        # a name that begins before the phrase ("... Syria (ISIS) militants") is context, not part of it
+        for m in named:
+            if m.start < start < m.end or (start <= m.start < tok.i < m.end):
+                context.append(m.name)
+                start = max(start, m.end)
+        for i in range(start, tok.i):
+            if doc[i].text == ")":
+                start = i + 1
+        while start < tok.i and (doc[start].is_punct or doc[start].text in ("’s", "'s")):
+            start += 1
+        span = doc[start:tok.i + 1]
+        out.append(Mention(span.start, span.end, "NOMINAL", clean_name(span.text), tok.i, context))
+    return out
+
+
+def merge_overlaps(named: list[Mention], nominal: list[Mention]) -> list[Mention]:
+    """A nominal phrase absorbs the NORP/ORG/GPE names inside it; elsewhere named mentions win."""
+    result: list[Mention] = []
+    absorbed: set[int] = set()
+    for nom in nominal:
+        inside = [k for k, m in enumerate(named) if nom.start <= m.start and m.end <= nom.end]
+        if any(named[k].label == "PERSON" for k in inside):
+            continue
+        # keep an organisation name that is the whole phrase but for a generic head ("the Pentagon officials")
+        for k in inside:
+            absorbed.add(k)
+            nom.context.append(named[k].name)
+        result.append(nom)
+    result.extend(m for k, m in enumerate(named) if k not in absorbed and m.label != "NORP"
+                  or (k not in absorbed and m.label == "NORP" and stands_alone(m)))
+    return sorted(result, key=lambda m: m.start)
+
+
+def stands_alone(m: Mention) -> bool:
+    """A NORP name used as a noun ('the Kurds protested') is an actor; 'Iraqi' as an adjective is not."""
+    return m.name[:1].isupper() and m.name.endswith("s") and len(m.name) > 3
+
+
+class Grouper:
+    """Assigns each mention to an entity, creating entities as new actors appear."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        from ..resolve.actors import ActorCoder
+
+        self.analysis = analysis
+        self.coder = ActorCoder.load()
+        self.by_key: dict[str, str] = {}
+        self.person_surnames: dict[str, str] = {}
+        self.country_entities: dict[str, str] = {}
+        self.nominal_heads: dict[str, str] = {}
+
+    def key_for(self, m: Mention) -> str | None:
+        n = norm(m.name)
+        if m.label in ("GPE", "NORP") or (m.label == "ORG" and len(n) <= 4):
+            country = self.coder.country_of(m.name)
+            if country and m.label == "GPE":
+                return f"country:{country}"
+        if m.alias_of:
+            return f"ORG:{norm(m.alias_of)}"
+        return f"{m.label}:{n}"
+
+    def add(self, m: Mention) -> str:
+        a = self.analysis
+        doc = a.doc
+        span = doc[m.start:m.end]
+        start, end = span.start_char, span.end_char
+        eid = self.find(m)
+        if eid is None:
+            label = "GPE" if m.label == "GPE" else m.label
+            ent = a.add_entity(m.name, label, start, end)
+            eid = ent.id
+            key = self.key_for(m)
+            if key:
+                self.by_key[key] = eid
+            if m.label == "PERSON" and " " in m.name:
+                self.person_surnames.setdefault(m.name.split()[-1].lower(), eid)
+            if m.label == "NOMINAL":
+                self.nominal_heads[doc[m.head].lemma_.lower()] = eid
+        else:
+            a.add_mention(eid, start, end)
+            ent = a.entity(eid)
+            if ent is not None and len(m.name) > len(ent.name) and not m.alias_of:
+                ent.name = m.name
+        if m.context:
+            prev = a.entity_context.get(eid, "")
+            a.entity_context[eid] = " ".join(x for x in (prev, " ".join(m.context)) if x)
+        return eid
+
+    def find(self, m: Mention) -> str | None:
+        key = self.key_for(m)
+        if key and key in self.by_key:
+            return self.by_key[key]
+        n = norm(m.name)
+        if m.label == "PERSON":
+            if n in self.person_surnames:
+                return self.person_surnames[n]
+            last = n.split()[-1] if n else ""
+            if " " not in n and last in self.person_surnames:
+                return self.person_surnames[last]
+        if m.label == "NOMINAL":
+            doc = self.analysis.doc
+            first = doc[m.start]
+            head = doc[m.head].lemma_.lower()
+            if first.lower_ in ("the", "this") and m.end - m.start <= 3:
+                titled = self.person_with_title(head)
+                if titled:
+                    return titled
+                if head in OUTLET_NOUNS:
+                    return self.latest_outlet()
+                if head in self.nominal_heads:
+                    return self.nominal_heads[head]
+        return None
+
+    def latest_outlet(self) -> str | None:
+        """'the channel', 'the agency': the news organisation named most recently."""
+        for e in reversed(self.analysis.entities):
+            if e.label == "ORG":
+                actor = self.coder.code(e.name, label=e.label)
+                if actor is not None and actor.sector == "JRN":
+                    return e.id
+        return None
+
+    def person_with_title(self, title: str) -> str | None:
+        """'the president' refers to the most recent person introduced with that title."""
+        best: str | None = None
+        for e in self.analysis.entities:
+            if e.label == "PERSON" and title in self.analysis.entity_context.get(e.id, "").lower():
+                best = e.id
+        return best
+
+
+def resolve_pronouns(analysis: Analysis) -> None:
+    """he/she → the most recent person; it/they as speaker of a reported clause → that clause's speaker."""
+    doc = analysis.doc
+    last_person: tuple[int, str] | None = None
+    for tok in doc:
+        eid = analysis.token_entity.get(tok.i)
+        ent = analysis.entity(eid) if eid else None
+        if ent is not None and ent.label == "PERSON":
+            last_person = (tok.sent.start, ent.id)
+            continue
+        low = tok.lower_
+        if low in PERSONAL_PRONOUNS and tok.pos_ == "PRON" and last_person is not None:
+            # a pronoun refers back at most a couple of sentences
+            if tok.sent.start - last_person[0] <= 600:
+                analysis.add_mention(last_person[1], tok.idx, tok.idx + len(tok.text))
+        elif low in GROUP_PRONOUNS and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+            speaker = reporting_subject(analysis, tok)
+            if speaker:
+                analysis.add_mention(speaker, tok.idx, tok.idx + len(tok.text))
+
+
+def reporting_subject(analysis: Analysis, tok: Token) -> str | None:
+    """For 'China said that it was watching', the entity of the subject of the verb governing the clause."""
+    verb = tok.head
+    while verb.dep_ not in ("ccomp", "xcomp", "ROOT") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ not in ("ccomp", "xcomp"):
+        return None
+    gov = verb.head
+    for child in gov.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i:
+            eid = analysis.entity_for_subtree(child)
+            ent = analysis.entity(eid)
+            if ent is not None and ent.label in ("ORG", "GPE", "NOMINAL", "NORP"):
+                return eid
+    return None
+
+
+@component("entities")
+def extract_entities(analysis: Analysis) -> None:
+    named = acronym_definitions(analysis, named_mentions(analysis))
+    mentions = merge_overlaps(named, nominal_mentions(analysis, named))
+    grouper = Grouper(analysis)
+    for m in mentions:
+        grouper.add(m)
+    resolve_pronouns(analysis)

@@ -1,0 +1,81 @@
+"""Reading one plain-text article, with an optional JSON sidecar holding its metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article
+
+SIDECAR_KEYS = ("title", "source", "published", "url")
+
+
+def validate_date(value: str | None, what: str = "date") -> str | None:
+    """Return ``value`` as YYYY-MM-DD, or raise InputError; accepts ISO datetimes and keeps the day."""
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"{what} {value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{origin}: binary data, not a text article")
+    try:
+        text = data.decode("utf-8-sig") if data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{origin}: not UTF-8 text (undecodable byte at offset {exc.start})") from None
+    if not text.strip():
+        raise InputError(f"{origin}: empty article")
+    return text
+
+
+def read_text(path: str | Path) -> str:
+    """Read a UTF-8 article; ``-`` reads standard input."""
+    origin = str(path)
+    if origin == "-":
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{origin}: no such file")
+    if p.is_dir():
+        raise InputError(f"{origin}: is a directory, not an article file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{origin}: cannot read ({exc.strerror})") from None
+    return decode_text(data, origin)
+
+
+def read_sidecar(path: Path) -> dict[str, str | None]:
+    """Metadata from ``NAME.json`` beside ``NAME.txt``; missing or unusable sidecars give nothing."""
+    side = path.with_suffix(".json")
+    if path.suffix == ".json" or not side.is_file():
+        return {}
+    try:
+        data = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{side}: unreadable metadata sidecar ({exc})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{side}: metadata sidecar must be a JSON object")
+    return {k: (str(data[k]) if data.get(k) is not None else None) for k in SIDECAR_KEYS if k in data}
+
+
+def read_article(path: str | Path, *, title: str | None = None, source: str | None = None,
+                 published: str | None = None, url: str | None = None) -> Article:
+    """One article from a text file; explicit arguments win over the sidecar's metadata."""
+    text = read_text(path)
+    meta = {} if str(path) == "-" else read_sidecar(Path(path))
+    return Article(
+        text=text,
+        title=title if title is not None else meta.get("title"),
+        source=source if source is not None else meta.get("source"),
+        published=validate_date(published if published is not None else meta.get("published"), "published"),
+        url=url if url is not None else meta.get("url"),
+        origin=str(path),
+    )

@@ -1,0 +1,31 @@
+"""Loaders for the lexicons shipped in ``wirewatch/data/lexicons`` (data files, read once per process)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load_lexicon(name: str) -> dict[str, Any]:
+    """The JSON lexicon ``data/lexicons/<name>.json`` as a dict."""
+    path = resources.files("wirewatch") / "data" / "lexicons" / f"{name}.json"
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass(frozen=True)
+class ActorNouns:
+    sector: dict[str, str | None]
+    anonymous: frozenset[str]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> ActorNouns:
+    raw = load_lexicon("actor_nouns")
+    return ActorNouns(sector=dict(raw["sector"]), anonymous=frozenset(raw["anonymous"]),
+                      titles=frozenset(raw["titles"]))

@@ -1,0 +1,197 @@
+"""The document model: dataclasses mirroring the output contract (CONTRACT.md, schema wirewatch.document/1).
+
+This is the one thing that travels between stages. Every span is a pair of Python string offsets into
+the article text exactly as read; ``text[start:end]`` equals the span's ``text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA = "wirewatch.document/1"
+
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+AUX_MODES = ("historical", "future", "hypothetical", "negation")
+STANCES = ("asserts", "denies", "cannot_confirm", "hedges")
+ATTRIBUTION_KINDS = ("direct", "indirect", "according_to")
+DATE_PRECISIONS = ("day", "week", "month", "year")
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+
+@dataclass
+class Actor:
+    country: str | None = None
+    sector: str | None = None
+    other_sectors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    label: str
+    actor: Actor = field(default_factory=Actor)
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Place:
+    id: str
+    name: str
+    lat: float
+    lon: float
+    geonameid: int | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Speaker:
+    text: str
+    entity: str | None = None
+    start: int | None = None
+    end: int | None = None
+    anonymous: bool = False
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+
+@dataclass
+class Attribution:
+    id: str
+    kind: str
+    speaker: Speaker
+    content: Span
+    cue: Cue | None = None
+    via: list[str] = field(default_factory=list)
+    stance: str = "asserts"
+    # Extension (backward compatible): ids of later attributions that deny or cannot confirm this claim.
+    disputed_by: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EventDate:
+    value: str | None = None
+    precision: str | None = None
+    text: str | None = None
+
+
+@dataclass
+class SentenceSpan:
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    id: str
+    event_type: str
+    trigger: Span
+    sentence: SentenceSpan
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    actor: list[str] = field(default_factory=list)
+    recipient: list[str] = field(default_factory=list)
+    place: str | None = None
+    date: EventDate = field(default_factory=EventDate)
+    aux: str | None = None
+    attribution: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass
+class ArticleMeta:
+    id: str
+    sha256: str
+    chars: int
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass
+class Document:
+    article: ArticleMeta
+    entities: list[Entity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    schema: str = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        return {"schema": d.pop("schema"), **d}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        def spans(items: list[dict[str, Any]]) -> list[Span]:
+            return [Span(**m) for m in items]
+
+        return cls(
+            article=ArticleMeta(**d["article"]),
+            entities=[
+                Entity(id=e["id"], name=e["name"], label=e["label"], actor=Actor(**(e.get("actor") or {})),
+                       mentions=spans(e.get("mentions", [])))
+                for e in d.get("entities", [])
+            ],
+            places=[Place(**{**p, "mentions": spans(p.get("mentions", []))}) for p in d.get("places", [])],
+            attributions=[
+                Attribution(
+                    id=a["id"], kind=a["kind"], speaker=Speaker(**a["speaker"]), content=Span(**a["content"]),
+                    cue=Cue(**a["cue"]) if a.get("cue") else None, via=list(a.get("via", [])),
+                    stance=a.get("stance", "asserts"), disputed_by=list(a.get("disputed_by", [])),
+                )
+                for a in d.get("attributions", [])
+            ],
+            events=[
+                Event(**{**v, "trigger": Span(**v["trigger"]), "sentence": SentenceSpan(**v["sentence"]),
+                         "date": EventDate(**(v.get("date") or {}))})
+                for v in d.get("events", [])
+            ],
+            schema=d.get("schema", SCHEMA),
+        )
+
+
+def text_sha256(text: str) -> str:
+    """Identity of an article: SHA-256 of its whitespace-normalised text, so re-encoded copies collide."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Article:
+    """An article as ingested, before analysis: its text exactly as read plus its metadata."""
+
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    url: str | None = None
+    origin: str | None = None  # where it was read from: a path, path:line, or feed item id
+
+    @property
+    def sha256(self) -> str:
+        return text_sha256(self.text)

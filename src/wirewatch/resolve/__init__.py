@@ -1,0 +1,1 @@
+"""Resolve stage: actor codes, places and dates pinned to reference data."""

@@ -1,0 +1,142 @@
+"""Pipeline components of the resolve stage: actor codes, places, dates, and each event's context.
+
+The resolvers themselves (``actors``, ``places``, ``dates``) know nothing of the pipeline; these thin
+components feed them what the extract stage found and write the answers into the Analysis.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..analysis import Analysis, TimeMention, Toponym
+from ..model import Actor, EventDate, Place, Span
+from ..registry import component
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@component("places")
+def resolve_places(analysis: Analysis) -> None:
+    from .places import Toponym as PlaceName
+    from .places import resolve_toponyms
+
+    doc = analysis.doc
+    toponyms = [Toponym(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in PLACE_LABELS]
+    # NER tags "the Pentagon" or "the White House" as places; they are actors, not locations to map
+    toponyms = [t for t in toponyms if t.text.lower().removeprefix("the ") not in NOT_PLACES]
+    found = resolve_toponyms(analysis.text, [PlaceName(t.start, t.end, t.text, t.label) for t in toponyms])
+    by_key: dict[object, Place] = {}
+    for top, cand in zip(toponyms, found, strict=True):
+        if cand is None:
+            continue
+        key = cand.geonameid if cand.geonameid is not None else (cand.name, round(cand.lat, 2), round(cand.lon, 2))
+        place = by_key.get(key)
+        if place is None:
+            place = Place(id=f"P{len(by_key) + 1}", name=cand.name, lat=round(cand.lat, 5), lon=round(cand.lon, 5),
+                          geonameid=cand.geonameid, country=cand.country, admin1=cand.admin1, feature=cand.feature)
+            by_key[key] = place
+        place.mentions.append(Span.of(analysis.text, top.start, top.end))
+        top.place = place.id
+    analysis.places = list(by_key.values())
+    analysis.toponyms = [t for t in toponyms if t.place]
+
+
+NOT_PLACES = {"pentagon", "white house", "kremlin", "élysée", "elysee", "downing street"}
+
+
+@component("actors")
+def code_actors(analysis: Analysis) -> None:
+    """PLOVER country and sector for each entity, from its names, titles and where it is placed."""
+    from .actors import ActorCoder
+
+    coder = ActorCoder.load()
+    when = analysis.published
+    focus = focus_country(analysis)
+    for ent in analysis.entities:
+        context = analysis.entity_context.get(ent.id, "")
+        best: Actor | None = None
+        for name in [ent.name] + sorted({m.text for m in ent.mentions} - {ent.name}, key=len, reverse=True):
+            if len(name) < 2 or name.lower() in ("he", "she", "him", "her", "his", "it", "its", "they", "them"):
+                continue
+            best = coder.code(name, label=ent.label, context=context, when=when)
+            if best is not None and best.country:
+                break
+        actor = best or Actor()
+        if actor.country is None and actor.sector is not None:
+            # an unnamed official or force without a nationality: where the text puts it, else the story's focus
+            actor.country = placed_country(analysis, ent.id) or focus
+        ent.actor = actor
+
+
+def placed_country(analysis: Analysis, entity_id: str) -> str | None:
+    """'a senior security official in Baghdad' → the country of Baghdad."""
+    doc = analysis.doc
+    places = {p.id: p for p in analysis.places}
+    for tok_i, eid in analysis.token_entity.items():
+        if eid != entity_id:
+            continue
+        tok = doc[tok_i]
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
+                for obj in child.children:
+                    pid = analysis.place_for_span(obj.idx, obj.idx + len(obj.text))
+                    if pid and places[pid].country:
+                        return places[pid].country
+    return None
+
+
+def focus_country(analysis: Analysis) -> str | None:
+    counts: Counter[str] = Counter()
+    for p in analysis.places:
+        if p.country:
+            counts[p.country] += len(p.mentions)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@component("times")
+def find_times(analysis: Analysis) -> None:
+    from .dates import find_time_expressions
+
+    analysis.times = [TimeMention(t.start, t.end, t.text, t.value, t.precision)
+                      for t in find_time_expressions(analysis.text, analysis.published)]
+
+
+@component("event_context")
+def event_context(analysis: Analysis) -> None:
+    """Each event's place, date and reporting attribution, from its own clause or sentence."""
+    for ev in analysis.events:
+        ev.place = event_place(analysis, ev.trigger.start, ev.sentence.start, ev.sentence.end)
+        ev.date = event_date(analysis, ev.trigger.start, ev.sentence.start, ev.sentence.end)
+        if ev.attribution is None:
+            ev.attribution = reporting_attribution(analysis, ev.trigger.start, ev.trigger.end)
+
+
+def nearest(items: list, pos: int) -> object | None:
+    return min(items, key=lambda t: abs(t.start - pos)) if items else None
+
+
+def event_place(analysis: Analysis, pos: int, s_start: int, s_end: int) -> str | None:
+    in_sentence = [t for t in analysis.toponyms if s_start <= t.start < s_end and t.place]
+    if not in_sentence:
+        return None
+    places = {p.id: p for p in analysis.places}
+    # a named city or province beats a country mentioned in passing ("Iraq’s second largest city of Mosul")
+    specific = [t for t in in_sentence if (places[t.place].feature or "").startswith(("PPL", "ADM"))]
+    chosen = nearest(specific or in_sentence, pos)
+    return chosen.place if isinstance(chosen, Toponym) else None
+
+
+def event_date(analysis: Analysis, pos: int, s_start: int, s_end: int) -> EventDate:
+    in_sentence = [t for t in analysis.times if s_start <= t.start < s_end]
+    chosen = nearest(in_sentence, pos)
+    if isinstance(chosen, TimeMention):
+        return EventDate(value=chosen.value, precision=chosen.precision, text=chosen.text)
+    return EventDate()
+
+
+def reporting_attribution(analysis: Analysis, start: int, end: int) -> str | None:
+    """The attribution whose content contains the event's trigger (the innermost one if nested)."""
+    containing = [a for a in analysis.attributions if a.content.start <= start and end <= a.content.end]
+    if not containing:
+        return None
+    return min(containing, key=lambda a: a.content.end - a.content.start).id
