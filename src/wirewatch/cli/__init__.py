@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
-from .errors import WirewatchError
+from .. import __version__
+from ..errors import WirewatchError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -61,8 +61,8 @@ def cli() -> None:
 @friendly_errors
 def extract(path: str, published: str | None, source: str | None, title: str | None, indent: bool) -> None:
     """Extract one article (PATH, or - for standard input) and print its document JSON."""
-    from .ingest import read_article
-    from .pipeline import Pipeline
+    from ..ingest import read_article
+    from ..pipeline import Pipeline
 
     article = read_article(path, published=published, source=source, title=title)
     doc = Pipeline()(article)
@@ -75,9 +75,9 @@ def extract(path: str, published: str | None, source: str | None, title: str | N
 @friendly_errors
 def demo(paths: tuple[str, ...], limit: int) -> None:
     """Extract the bundled sample articles (or PATHS) and print a readable summary of each."""
-    from .ingest import read_article
-    from .pipeline import Pipeline
-    from .summary import summarise
+    from ..ingest import read_article
+    from ..pipeline import Pipeline
+    from ..summary import summarise
 
     files = [Path(p) for p in paths] if paths else sample_articles()
     if limit:
@@ -92,13 +92,24 @@ def demo(paths: tuple[str, ...], limit: int) -> None:
 
 def sample_articles() -> list[Path]:
     """The articles shipped in samples/articles of a source checkout."""
-    root = Path(__file__).resolve().parents[2] / "samples" / "articles"
+    root = Path(__file__).resolve().parents[3] / "samples" / "articles"
     return sorted(root.glob("*.txt"))
 
 
+def register_subcommands() -> None:
+    """Verbs defined in sibling modules (corpus, evaluation) attach themselves to the group."""
+    from importlib import import_module
+
+    for name in ("corpus", "evaluate"):
+        try:
+            import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+
+
 def main() -> None:
+    register_subcommands()
     cli(prog_name="wirewatch")
 
 
-if __name__ == "__main__":
-    main()

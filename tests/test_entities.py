@@ -1,0 +1,60 @@
+"""Entity grouping: names, surnames, acronyms, titles, nominal actors and pronouns."""
+
+from __future__ import annotations
+
+
+def names(analysis) -> dict[str, list[str]]:
+    return {e.name: [m.text for m in e.mentions] for e in analysis.entities}
+
+
+def entity_with_mention(analysis, text: str):
+    return next(e for e in analysis.entities if any(m.text == text for m in e.mentions))
+
+
+def test_surname_pronoun_and_title_join_the_person(analyse) -> None:
+    a = analyse("Kenyan President William Ruto met protest leaders on Monday. Ruto said he would "
+                "review the tax bill. The president later left for Mombasa.")
+    ruto = entity_with_mention(a, "William Ruto")
+    assert {"Ruto", "he", "The president"} <= {m.text for m in ruto.mentions}
+    assert ruto.label == "PERSON"
+    # the title before the name is context for actor coding, not an entity of its own
+    assert "President" in a.entity_context[ruto.id]
+    assert not any(e.name == "Kenyan President" for e in a.entities)
+
+
+def test_acronym_defined_in_parentheses_is_one_entity(analyse) -> None:
+    a = analyse("Fighters of the Allied Democratic Forces (ADF) attacked a village. The ADF denied it.")
+    adf = entity_with_mention(a, "ADF")
+    assert adf.name == "Allied Democratic Forces"
+    assert sum(m.text == "ADF" for m in adf.mentions) == 2
+
+
+def test_nominal_actors_absorb_demonyms(analyse) -> None:
+    a = analyse("Sudanese government security forces fired tear gas at protesters in Khartoum, "
+                "a senior police official said.")
+    forces = entity_with_mention(a, "Sudanese government security forces")
+    assert forces.label == "NOMINAL"
+    official = entity_with_mention(a, "a senior police official")
+    assert official.label == "NOMINAL"
+    assert not any(e.label == "NORP" and e.name == "Sudanese" for e in a.entities)
+
+
+def test_country_aliases_merge(analyse) -> None:
+    a = analyse("The United States imposed sanctions on Friday. U.S. officials said more would follow.")
+    usa = [e for e in a.entities if e.label == "GPE"]
+    assert len(usa) == 1
+    assert {m.text for m in usa[0].mentions} >= {"United States", "U.S."}
+
+
+def test_it_as_speaker_of_a_reported_clause(analyse) -> None:
+    a = analyse("The foreign ministry of Japan said on Tuesday that it was monitoring the situation.")
+    it = next(tok for tok in a.doc if tok.lower_ == "it")
+    assert a.entity_for_token(it) is not None
+
+
+def test_glued_acronym_is_split_without_moving_offsets(analyse) -> None:
+    text = "Troops entered the town, CNNreported on Friday."
+    a = analyse(text)
+    cnn = entity_with_mention(a, "CNN")
+    m = cnn.mentions[0]
+    assert text[m.start:m.end] == "CNN"
