@@ -40,7 +40,7 @@ def test_nominal_actors_absorb_demonyms(analyse) -> None:
 
 
 def test_country_aliases_merge(analyse) -> None:
-    a = analyse("The United States imposed sanctions on Friday. U.S. officials said more would follow.")
+    a = analyse("The United States imposed sanctions on Friday. The U.S. said more would follow.")
     usa = [e for e in a.entities if e.label == "GPE"]
     assert len(usa) == 1
     assert {m.text for m in usa[0].mentions} >= {"United States", "U.S."}

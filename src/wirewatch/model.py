@@ -120,6 +120,7 @@ class Event:
     aux: str | None = None
     attribution: str | None = None
     confidence: float = 0.5
+    cameo: str | None = None  # CAMEO root code (2 digits) of the event's trigger; extension of schema 1
 
 
 @dataclass

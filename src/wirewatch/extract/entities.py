@@ -333,6 +333,35 @@ def reporting_subject(analysis: Analysis, tok: Token) -> str | None:
     return None
 
 
+def propagate_names(analysis: Analysis) -> None:
+    """Recurrences NER missed: a known person's surname ("Ruto said") or an organisation's name or acronym."""
+    doc = analysis.doc
+    forms: dict[str, str] = {}
+    for e in analysis.entities:
+        if e.label == "PERSON" and " " in e.name:
+            forms.setdefault(e.name.split()[-1], e.id)
+        elif e.label == "ORG":
+            for m in e.mentions:
+                if m.text[:1].isupper() and len(m.text) >= 2:
+                    forms.setdefault(m.text, e.id)
+    if not forms:
+        return
+    longest = max(len(f.split()) for f in forms)
+    i = 0
+    while i < len(doc):
+        if i in analysis.token_entity or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            eid = forms.get(span.text)
+            if eid and not any(t.i in analysis.token_entity for t in span):
+                analysis.add_mention(eid, span.start_char, span.end_char)
+                i += n - 1
+                break
+        i += 1
+
+
 @component("entities")
 def extract_entities(analysis: Analysis) -> None:
     named = acronym_definitions(analysis, named_mentions(analysis))
@@ -340,4 +369,5 @@ def extract_entities(analysis: Analysis) -> None:
     grouper = Grouper(analysis)
     for m in mentions:
         grouper.add(m)
+    propagate_names(analysis)
     resolve_pronouns(analysis)

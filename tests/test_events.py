@@ -1,0 +1,216 @@
+"""Event extraction: PLOVER type, auxiliary mode and actor/recipient on news-style sentences."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from wirewatch.analysis import Analysis
+from wirewatch.extract.events import lexicon
+from wirewatch.model import EVENT_TYPES, Article, Event
+
+
+@lru_cache(maxsize=1)
+def _pipeline():  # noqa: ANN202 - built once for the module
+    from wirewatch.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def run(text: str) -> Analysis:
+    return _pipeline().analyse(Article(text=text, published="2024-05-10"))
+
+
+def names(analysis: Analysis, ids: list[str]) -> str:
+    """Every name and mention text of these entities, lowercased, for lenient matching."""
+    parts: list[str] = []
+    for i in ids:
+        ent = analysis.entity(i)
+        if ent is not None:
+            parts += [ent.name] + [m.text for m in ent.mentions]
+    return " | ".join(parts).lower()
+
+
+def find(analysis: Analysis, event_type: str, trigger: str | None = None) -> Event:
+    for v in analysis.events:
+        if v.event_type == event_type and (trigger is None or trigger.lower() in v.trigger.text.lower()):
+            return v
+    got = [(v.event_type, v.trigger.text, v.aux) for v in analysis.events]
+    raise AssertionError(f"no {event_type} event{' on ' + trigger if trigger else ''}; got {got}")
+
+
+# (sentence, type, trigger word, aux, actor substring, recipient substring or None)
+CASES: list[tuple[str, str, str, str | None, str, str | None]] = [
+    # ASSAULT
+    ("Israeli warplanes attacked Hezbollah positions in southern Lebanon on Tuesday.",
+     "ASSAULT", "attacked", None, "israeli", "hezbollah"),
+    ("Taliban fighters ambushed a police convoy near Kandahar, killing six officers.",
+     "ASSAULT", "ambushed", None, "taliban", "police"),
+    ("Russian forces shelled the city of Kharkiv overnight.", "ASSAULT", "shelled", None, "russian", None),
+    ("Gunmen kidnapped three aid workers in northern Nigeria on Sunday.",
+     "ASSAULT", "kidnapped", None, "gunmen", "aid workers"),
+    ("The militants carried out an attack on an army base in Mali.", "ASSAULT", "carried", None, "militants", None),
+    ("Saudi-led coalition jets launched air strikes on Houthi positions in Yemen.",
+     "ASSAULT", "launched", None, "coalition", None),
+    # COERCE
+    ("Police arrested dozens of opposition activists in Minsk on Saturday.",
+     "COERCE", "arrested", None, "police", "activists"),
+    ("Rebels seized the town of Goma after days of fighting.", "COERCE", "seized", None, "rebels", "goma"),
+    # MOBILIZE
+    ("China deployed warships to the South China Sea this week.", "MOBILIZE", "deployed", None, "china", None),
+    ("Turkey sent troops to the Syrian border on Monday.", "MOBILIZE", "sent", None, "turkey", None),
+    # PROTEST
+    ("Thousands of students protested in the streets of Dhaka on Friday.",
+     "PROTEST", "protested", None, "students", None),
+    ("Opposition supporters staged a demonstration outside the parliament in Paris.",
+     "PROTEST", "staged", None, "opposition", None),
+    # SANCTION
+    ("The European Union imposed new sanctions on Russia on Friday.",
+     "SANCTION", "imposed", None, "european union", "russia"),
+    # THREATEN
+    ("North Korea threatened to strike the United States with nuclear weapons.",
+     "THREATEN", "threatened", None, "north korea", None),
+    ("Iran warned Israel against any attack on its nuclear facilities.",
+     "THREATEN", "warned", None, "iran", "israel"),
+    # REJECT
+    ("Hamas rejected the Egyptian ceasefire proposal on Wednesday.", "REJECT", "rejected", None, "hamas", None),
+    ("The Kremlin denied the accusations from Kyiv.", "REJECT", "denied", None, "kremlin", None),
+    # ACCUSE
+    ("Ukraine accused Russia of shelling the Zaporizhzhia nuclear plant.",
+     "ACCUSE", "accused", None, "ukraine", "russia"),
+    ("The United Nations condemned the killing of civilians in Darfur.",
+     "ACCUSE", "condemned", None, "united nations", None),
+    # REQUEST
+    ("The Arab League called for an immediate halt to the fighting in Gaza.",
+     "REQUEST", "call", None, "arab league", None),
+    ("Germany urged Serbia to recognise Kosovo.", "REQUEST", "urged", None, "germany", "serbia"),
+    # RETREAT
+    ("Israeli troops withdrew from the Gaza Strip on Sunday.", "RETREAT", "withdrew", None, "israeli", None),
+    ("The rebels released twelve hostages on Thursday.", "RETREAT", "released", None, "rebels", None),
+    # CONCEDE
+    ("The government backed down on the fuel price rise after the protests.",
+     "CONCEDE", "backed", None, "government", None),
+    # AID
+    ("Japan provided humanitarian aid to Turkey after the earthquake.", "AID", "provided", None, "japan", "turkey"),
+    ("The United States sent weapons to Ukraine to help it defend itself.",
+     "AID", "sent", None, "united states", "ukraine"),
+    # COOPERATE
+    ("France and Germany cooperated with Italy on border controls.", "COOPERATE", "cooperated", None, "france", None),
+    # SUPPORT
+    ("The African Union praised Kenya for hosting the peace talks.", "SUPPORT", "praised", None, "african union",
+     "kenya"),
+    # CONSULT
+    ("President Biden met Chinese leader Xi Jinping in San Francisco on Wednesday.",
+     "CONSULT", "met", None, "biden", "xi"),
+    ("Qatar hosted talks between Hamas and Israel.", "CONSULT", "hosted", None, "qatar", None),
+    # AGREE
+    ("Armenia and Azerbaijan agreed to a ceasefire on Tuesday.", "AGREE", "agreed", None, "armenia", None),
+    # negation
+    ("The army did not attack the village, a spokesman said.", "ASSAULT", "attack", "negation", "army", None),
+    ("Egypt refused to open the Rafah crossing.", "REJECT", "refused", None, "egypt", None),
+    ("The president ruled out sending troops to Niger.", "MOBILIZE", "sending", "negation", "president", None),
+    ("NATO will not deploy troops in Ukraine, its secretary general said.",
+     "MOBILIZE", "deploy", "negation", "nato", None),
+    # hypothetical
+    ("Washington would impose sanctions on Caracas if the vote is rigged.",
+     "SANCTION", "impose", "hypothetical", "washington", None),
+    ("The cabinet is considering sending troops to Haiti.", "MOBILIZE", "sending", "hypothetical", "cabinet", None),
+    ("Poland could close its border with Belarus, officials said.",
+     "COERCE", "close", "hypothetical", "poland", None),
+    # future / intentions / threats
+    ("Russia will hold talks with Turkey next week.", "CONSULT", "hold", "future", "russia", "turkey"),
+    ("The rebels vowed to attack the capital.", "ASSAULT", "attack", "future", "rebels", None),
+    ("The rebels vowed to attack the capital.", "THREATEN", "vowed", None, "rebels", None),
+    ("Israel plans to expand its offensive in Rafah.", "ASSAULT", "expand", "future", "israel", None),
+    ("Hezbollah threatened to attack Israeli towns.", "ASSAULT", "attack", "hypothetical", "hezbollah", None),
+    # historical
+    ("The last Soviet troops withdrew from Afghanistan in 1989.",
+     "RETREAT", "withdrew", "historical", "soviet", None),
+    ("Iraq invaded Kuwait in 1990, triggering the Gulf War.", "ASSAULT", "invaded", "historical", "iraq", "kuwait"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "trigger", "aux", "actor", "recipient"), CASES,
+                         ids=[f"{c[1]}-{c[2]}-{c[3]}-{i}" for i, c in enumerate(CASES)])
+def test_event_cases(text: str, event_type: str, trigger: str, aux: str | None, actor: str,
+                     recipient: str | None) -> None:
+    analysis = run(text)
+    v = find(analysis, event_type, trigger)
+    assert v.aux == aux, (v.aux, text)
+    assert actor in names(analysis, v.actor), (names(analysis, v.actor), text)
+    if recipient is not None:
+        assert recipient in names(analysis, v.recipient), (names(analysis, v.recipient), text)
+    assert v.event_type in EVENT_TYPES
+    assert v.cameo is not None and len(v.cameo) == 2 and v.cameo.isdigit()
+    assert 0.0 <= v.confidence <= 1.0
+    assert analysis.text[v.trigger.start:v.trigger.end] == v.trigger.text
+    assert v.sentence.start <= v.trigger.start < v.trigger.end <= v.sentence.end
+
+
+NON_FACTUAL = [
+    "The United States ruled out sending ground troops to Syria.",
+    "Britain did not send warships to the Gulf.",
+    "Germany refused to deliver tanks to Kyiv.",
+    "Japan would send troops abroad only if parliament agreed.",
+    "France is weighing options for military action in Mali.",
+    "The White House said it will not launch air strikes against Iran.",
+    "Canada declined to impose sanctions on the regime.",
+    "The minister said Spain could deploy police to the border.",
+    "Washington threatened to cut aid to the government.",
+    "Officials denied that soldiers had attacked the protesters.",
+]
+
+
+@pytest.mark.parametrize("text", NON_FACTUAL)
+def test_nothing_negated_or_hypothetical_is_factual(text: str) -> None:
+    analysis = run(text)
+    material = {"ASSAULT", "MOBILIZE", "AID", "SANCTION", "COERCE"}
+    bad = [(v.event_type, v.trigger.text) for v in analysis.events if v.event_type in material and v.aux is None]
+    assert not bad, (bad, text)
+
+
+def test_rule_out_is_a_reject_and_the_sending_is_negated() -> None:
+    a = run("U.S. President Barack Obama ruled out sending American troops back into combat in Iraq.")
+    reject = find(a, "REJECT", "ruled out")
+    assert reject.aux is None
+    assert "obama" in names(a, reject.actor)
+    send = find(a, "MOBILIZE", "sending")
+    assert send.aux == "negation"
+    assert "obama" in names(a, send.actor)
+
+
+def test_troops_sent_to_fight_alongside_is_military_aid() -> None:
+    a = run("Iran has sent 500 Revolutionary Guard soldiers to fight alongside Iraqi government forces.")
+    v = find(a, "AID", "sent")
+    assert v.mode == "military" and v.aux is None and v.cameo == "07"
+    assert "iran" in names(a, v.actor)
+    assert "iraqi" in names(a, v.recipient)
+    assert not [e for e in a.events if e.event_type == "ASSAULT"]  # the purpose is folded in
+
+
+def test_passive_agent_is_the_actor() -> None:
+    a = run("The convoy was attacked by Houthi rebels near Marib.")
+    v = find(a, "ASSAULT", "attacked")
+    assert "houthi" in names(a, v.actor)
+    assert "convoy" not in names(a, v.actor)
+
+
+def test_speech_verbs_are_not_events() -> None:
+    a = run("The spokesman said the talks were productive, Reuters reported.")
+    assert not [v for v in a.events if v.trigger.text.lower() in ("said", "reported")]
+
+
+def test_historical_needs_an_earlier_year() -> None:
+    a = run("Ethiopian troops withdrew from the border town in 2024.")
+    assert find(a, "RETREAT", "withdrew").aux is None
+
+
+def test_lexicon_shape() -> None:
+    lex = lexicon()
+    assert lex.verbs["attack"].event_type == "ASSAULT"
+    assert lex.verbs["attack"].cameo.startswith("19")
+    assert lex.nouns["air strike"].mode == "aerial"
+    assert any(words == ("out",) and s.event_type == "REJECT" for words, s in lex.hand_phrases["rule"])
+    types = {s.event_type for s in lex.verbs.values()} | {s.event_type for s in lex.nouns.values()}
+    assert types == set(EVENT_TYPES)
