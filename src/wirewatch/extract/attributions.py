@@ -1,0 +1,1073 @@
+"""Attributions: who says what, through whom, with what stance, and who disputes it.
+
+One pass over the parsed tokens collects cue words (lexicon ``data/lexicons/attribution_cues.json``):
+speech and belief verbs, claim nouns with a "that" clause, "according to", and sourceless hedges
+("reportedly"). Each cue is then read off the dependency parse:
+
+* **speaker** -- the cue's subject (inherited through conjunctions, ", saying ...", relative clauses
+  and "went on to say"), the agent of a passive, the object of "according to", the object of "citing"
+  or "quoted X as saying". The speaker span is the noun phrase without appositions and relative
+  clauses; its entity is the entity the head token (or a pronoun) resolves to.
+* **content** -- in order of preference: a quotation the cue governs or that sits right next to it
+  (before its speaker: '"...," Maan said'; after a colon: 'told AFP: "..."'), the clausal complement,
+  a preposition object ("accused X of ..."), a direct object (lexicon-controlled: "denied the
+  report"), and for speech verbs with nothing after them the clause before their subject ("Iran sent
+  troops, an official told the channel"). Quotes nobody introduces that start a sentence right after
+  a direct quote continue that quote's speaker.
+* **via** -- outlets the claim passed through: the addressee of "told", "in an interview with",
+  "speaking to", the subject of "citing"/"quoting", and "according to" attached to another cue.
+  Outlets are entities whose names are in the outlet lexicon (or that "report" something);
+  "the channel/newspaper/agency" refers back to the most recent outlet mentioned.
+* **stance** -- the cue's own (deny, reject the report, declined to comment), switched when it is
+  negated (could not confirm -> cannot_confirm; "did not say" -> no attribution); else read off the
+  content: the speaker's own denial or non-confirmation ("said it could not confirm", "I have nothing
+  to confirm"), denial predicates ("the reports are baseless"), hedges ("may have", "reportedly").
+* **disputes** -- a denying / non-confirming attribution disputes earlier asserting ones whose content
+  shares two content words with it (one a name, unless they are close), the nearest earlier claim when
+  it points back ("denied the accusation"), and claims nested in it (see :func:`link_disputes`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..analysis import Analysis
+from ..lexicons import load_lexicon
+from ..model import Attribution, Cue, Span, Speaker
+from ..registry import component
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+STANCE_RANK = {"asserts": 0, "hedges": 1, "cannot_confirm": 2, "denies": 3}
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
+SPEAKER_CUT_DEPS = {"appos", "relcl", "acl", "punct", "advcl", "parataxis", "case"}
+SPEAKER_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+FIRST_PERSON = {"i", "we", "me", "us"}
+OPEN_QUOTES = {"“": "”", "«": "»", "„": "”", '"': '"'}
+CLOSE_QUOTES = {"”", "»", '"'}
+QUOTE_CHARS = set(OPEN_QUOTES) | CLOSE_QUOTES | {"''", "``"}
+DEFINITE = {"the", "this", "that"}
+STOP_LEMMAS = {"be", "have", "do", "say", "tell", "report", "confirm", "deny", "medium", "presence", "that",
+               "there", "it", "its", "they", "we", "i", "who", "which", "what", "thing", "way", "time", "year",
+               "day", "people", "official", "source", "claim", "news", "operate", "also", "not", "could", "will"}
+
+
+# -- lexicon ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class VerbCue:
+    lemma: str
+    stance: str = "asserts"
+    negated: str | None = None
+    kind: str = "speech"
+    object: str | None = None
+    preps: frozenset[str] = frozenset()
+    requires: frozenset[str] = frozenset()
+    particle: str | None = None
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: dict[str, tuple[VerbCue, ...]]
+    nouns: dict[str, str]
+    according: tuple[tuple[str, ...], ...]
+    citing: frozenset[str]
+    quoting: frozenset[str]
+    interview_verbs: frozenset[str]
+    interview_nouns: frozenset[str]
+    confirm_verbs: frozenset[str]
+    nonconfirm_heads: frozenset[str]
+    nonconfirm_objects: frozenset[str]
+    deny_verbs: frozenset[str]
+    denial_adjectives: frozenset[str]
+    claim_nouns: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    sourceless_hedges: frozenset[str]
+    hedge_passives: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    anonymous_heads: frozenset[str]
+    document_nouns: frozenset[str]
+    outlet_names: frozenset[str]
+    outlet_name_words: frozenset[str]
+    outlet_words: frozenset[str]
+    continue_verbs: frozenset[str]
+
+
+def _low(items: list[str]) -> frozenset[str]:
+    return frozenset(s.lower() for s in items)
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """The attribution cue lexicon, parsed once per process."""
+    raw: dict[str, Any] = load_lexicon("attribution_cues")
+    verbs: dict[str, list[VerbCue]] = {}
+    for key, entry in raw["verbs"].items():
+        lemma, _, particle = key.lower().partition(" ")
+        cue = VerbCue(lemma=lemma, stance=entry.get("stance", "asserts"), negated=entry.get("negated"),
+                      kind=entry.get("kind", "speech"), object=entry.get("object"),
+                      preps=_low(entry.get("preps", [])), requires=_low(entry.get("requires", [])),
+                      particle=particle or None)
+        verbs.setdefault(lemma, []).append(cue)
+    hedges = raw["hedges"]
+    outlets = raw["outlets"]
+    return CueLexicon(
+        # phrasal entries first, so "rule out" wins over a plain "rule" if both exist
+        verbs={k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()},
+        nouns={k.lower(): v for k, v in raw["nouns"].items()},
+        according=tuple(tuple(p.lower().split()) for p in raw["according_to"]),
+        citing=_low(raw["citing"]), quoting=_low(raw["quoting"]),
+        interview_verbs=_low(raw["interview"]["verbs"]), interview_nouns=_low(raw["interview"]["nouns"]),
+        confirm_verbs=_low(raw["confirm_verbs"]), nonconfirm_heads=_low(raw["nonconfirm_heads"]),
+        nonconfirm_objects=_low(raw["nonconfirm_objects"]),
+        deny_verbs=_low(raw["deny_verbs"]), denial_adjectives=_low(raw["denial_adjectives"]),
+        claim_nouns=_low(raw["claim_nouns"]),
+        hedge_adverbs=_low(hedges["adverbs"]), sourceless_hedges=_low(hedges["sourceless"]),
+        hedge_passives=_low(hedges["passive_verbs"]), hedge_modals=_low(hedges["modals"]),
+        hedge_adjectives=_low(hedges["adjectives"]),
+        anonymous_heads=_low(raw["anonymous_heads"]), document_nouns=_low(raw["document_nouns"]),
+        outlet_names=_low(outlets["names"]), outlet_name_words=_low(outlets["name_words"]),
+        outlet_words=_low(outlets["words"]), continue_verbs=_low(raw["continue_verbs"]),
+    )
+
+
+# -- quotations ---------------------------------------------------------------------------------------
+@dataclass
+class Quote:
+    open: int  # offset of the opening mark
+    start: int  # content start (after the mark)
+    close: int  # offset of the closing mark, or the paragraph end when the quote runs on
+    closed: bool
+    used: bool = False
+
+    @property
+    def end(self) -> int:
+        """Content end: before the closing mark, without the comma that hands over to the cue."""
+        return self.close - 1 if self.close - 1 > self.start and self.text_end_comma else self.close
+
+    text_end_comma: bool = False
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Double quotations, paragraph by paragraph; single quotes are left alone (apostrophes)."""
+    quotes: list[Quote] = []
+    pos = 0
+    for para in text.split("\n"):
+        opener: str | None = None
+        start = 0
+        for j, ch in enumerate(para):
+            if opener is None:
+                if ch in OPEN_QUOTES and (ch != "”"):
+                    opener, start = ch, pos + j
+            elif ch == OPEN_QUOTES[opener] or (opener == "“" and ch == "”"):
+                quotes.append(Quote(start, start + 1, pos + j, True))
+                opener = None
+            elif ch == "“" and opener == "“":  # a new opening mark: the previous quote ran on
+                quotes.append(Quote(start, start + 1, _rstrip(text, start + 1, pos + j), False))
+                start = pos + j
+        if opener is not None:
+            quotes.append(Quote(start, start + 1, _rstrip(text, start + 1, pos + len(para)), False))
+        pos += len(para) + 1
+    for q in quotes:
+        q.text_end_comma = text[q.close - 1:q.close] == ","
+    return [q for q in quotes if q.close > q.start]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# -- the extractor ------------------------------------------------------------------------------------
+@dataclass
+class Raw:
+    """An attribution while it is being built (token-level, before ids)."""
+
+    kind: str
+    speaker: Speaker
+    content: tuple[int, int]
+    cue: Cue | None
+    stance: str
+    via: list[str] = field(default_factory=list)
+    cue_tok: int | None = None  # token index of the cue
+    root: int | None = None  # token index of the content's head, if the content is a clause
+    quote: Quote | None = None
+    speaker_head: int | None = None
+    belief: bool = False
+
+
+class Extractor:
+    def __init__(self, analysis: Analysis, lex: CueLexicon) -> None:
+        self.a = analysis
+        self.lex = lex
+        self.doc: Doc = analysis.doc
+        self.text = analysis.text
+        self.quotes = find_quotes(self.text)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.open_at = {q.open: q for q in self.quotes}
+        self.close_at = {q.close: q for q in self.quotes if q.closed}
+        self.tok_quote: list[Quote | None] = self._map_quotes()
+        self.outlet_cache: dict[str, bool] = {}
+        self.reporters: set[str] = set()  # entity ids that "report" something (outlets by behaviour)
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _map_quotes(self) -> list[Quote | None]:
+        out: list[Quote | None] = []
+        k = 0
+        for tok in self.doc:
+            while k < len(self.quotes) and self.quotes[k].close <= tok.idx:
+                k += 1
+            q = self.quotes[k] if k < len(self.quotes) else None
+            out.append(q if q is not None and q.start <= tok.idx < q.close else None)
+        return out
+
+    def in_quote(self, tok: Token) -> Quote | None:
+        return self.tok_quote[tok.i]
+
+    def negated(self, tok: Token) -> bool:
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg") for c in tok.children):
+            return True
+        # "refused to say", "failed to confirm": the governing verb negates
+        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("fail", "refuse", "decline")
+
+    def span_chars(self, first: int, last: int) -> tuple[int, int]:
+        """Character span of tokens first..last (inclusive), trimmed of punctuation/space at the edges."""
+        doc = self.doc
+        while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ == "mark"
+                                and doc[first].lower_ in ("that", "whether", "if")):
+            first += 1
+        while last > first and (doc[last].is_punct and doc[last].text not in (")", "]") or doc[last].is_space):
+            last -= 1
+        return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+    def phrase(self, head: Token) -> tuple[int, int]:
+        """Token range of the noun phrase headed by ``head`` without appositions and relative clauses."""
+        left, right = head.left_edge.i, head.right_edge.i
+        for c in head.rights:
+            if c.dep_ in SPEAKER_CUT_DEPS:
+                right = c.left_edge.i - 1
+                break
+        for c in head.lefts:
+            if c.dep_ in ("appos", "relcl", "acl") or c.dep_ == "punct" and c.tag_ != "HYPH":
+                left = c.right_edge.i + 1
+        right = max(right, head.i)
+        left = min(left, head.i)
+        doc = self.doc
+        while right > head.i and (doc[right].is_punct or doc[right].is_space):
+            right -= 1
+        while left < head.i and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        return left, right
+
+    def speaker_for(self, head: Token) -> Speaker:
+        left, right = self.phrase(head)
+        start = self.doc[left].idx
+        end = self.doc[right].idx + len(self.doc[right].text)
+        return Speaker(text=self.text[start:end], entity=self.entity_of(head), start=start, end=end,
+                       anonymous=self.is_anonymous(head))
+
+    def entity_of(self, head: Token) -> str | None:
+        te = self.a.token_entity
+        if head.i in te:
+            return te[head.i]
+        for c in head.children:
+            if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i in te:
+                return te[c.i]
+        lemma = head.lemma_.lower()
+        if lemma in self.lex.document_nouns:
+            for c in head.rights:
+                if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.a.entity_for_subtree(p)
+        if lemma in self.lex.outlet_words and self._definite(head):
+            return self.latest_outlet(head.idx)
+        return None
+
+    def _definite(self, tok: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children) and not any(
+            c.pos_ == "PROPN" for c in tok.lefts)
+
+    def is_anonymous(self, head: Token) -> bool:
+        if head.pos_ in ("PROPN", "PRON"):
+            return False
+        if head.lemma_.lower() not in self.lex.anonymous_heads and head.lower_ not in self.lex.anonymous_heads:
+            return False
+        # a name attached to the head ("spokesman John Kirby", "the official, Ali Hassan") names them
+        for c in head.children:
+            if c.dep_ in ("compound", "flat", "appos") and c.ent_type_ == "PERSON":
+                return False
+        ent = self.a.entity(self.a.token_entity.get(head.i))
+        return not (ent is not None and ent.label == "PERSON")
+
+    # -- outlets ----------------------------------------------------------------------------------
+    def is_outlet_name(self, name: str) -> bool:
+        low = " ".join(name.lower().replace("’s", "").replace("'s", "").split())
+        if low.startswith("the "):
+            low = low[4:]
+        if low in self.lex.outlet_names or f"the {low}" in self.lex.outlet_names:
+            return True
+        words = low.split()
+        return len(words) > 1 and words[-1] in self.lex.outlet_name_words
+
+    def is_outlet(self, entity_id: str) -> bool:
+        if entity_id in self.reporters:
+            return True
+        if entity_id not in self.outlet_cache:
+            ent = self.a.entity(entity_id)
+            self.outlet_cache[entity_id] = ent is not None and ent.label not in ("PERSON", "GPE", "NORP") and (
+                self.is_outlet_name(ent.name) or any(self.is_outlet_name(m.text) for m in ent.mentions))
+        return self.outlet_cache[entity_id]
+
+    def latest_outlet(self, before: int) -> str | None:
+        best: tuple[int, str] | None = None
+        for ent in self.a.entities:
+            if not self.is_outlet(ent.id):
+                continue
+            for m in ent.mentions:
+                if m.end <= before and (best is None or m.start > best[0]):
+                    best = (m.start, ent.id)
+        if best is None:  # no entity yet: an outlet named in the text by the NER
+            for span in self.doc.ents:
+                if span.end_char <= before and span.label_ == "ORG" and self.is_outlet_name(span.text):
+                    best = (span.start_char, self.outlet_entity_for_span(span.start, span.end - 1) or "")
+            return best[1] or None if best else None
+        return best[1]
+
+    def outlet_entity_for_span(self, first: int, last: int) -> str | None:
+        """The entity of an outlet named by tokens first..last, created if the entities stage missed it."""
+        doc = self.doc
+        while first < last and doc[first].lower_ == "the":
+            first += 1
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        name = self.text[start:end]
+        for ent in self.a.entities:
+            if ent.name.lower() == name.lower() or any(m.start == start and m.end == end for m in ent.mentions):
+                self.a.add_mention(ent.id, start, end)
+                return ent.id
+        ent = self.a.add_entity(name, "ORG", start, end)
+        self.outlet_cache[ent.id] = True
+        return ent.id
+
+    def outlet_for(self, tok: Token) -> str | None:
+        """The outlet entity a noun phrase headed by ``tok`` names or refers back to, if it is one."""
+        eid = self.a.token_entity.get(tok.i)
+        if eid is None:
+            for c in tok.lefts:
+                if c.dep_ in ("compound", "flat") and c.i in self.a.token_entity:
+                    eid = self.a.token_entity[c.i]
+        if eid is not None:
+            if self.is_outlet(eid):
+                return eid
+            ent = self.a.entity(eid)
+            if ent is None or ent.label != "NOMINAL":
+                return None
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.outlet_words and self._definite(tok):
+            return self.latest_outlet(tok.idx)
+        left, right = self.phrase(tok)
+        name = self.doc[left:right + 1].text
+        if tok.pos_ == "PROPN" and self.is_outlet_name(name) or (
+                lemma in self.lex.outlet_words and not self._definite(tok) and tok.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ in ("amod", "compound") for c in tok.lefts)):
+            return self.outlet_entity_for_span(left, right)
+        return None
+
+    # -- cues -------------------------------------------------------------------------------------
+    def verb_entry(self, tok: Token) -> VerbCue | None:
+        entries = self.lex.verbs.get(tok.lemma_.lower())
+        if not entries:
+            return None
+        for e in entries:
+            if e.particle is None or any(c.dep_ == "prt" and c.lower_ == e.particle for c in tok.children):
+                return e
+        return None
+
+    def subject(self, v: Token, depth: int = 0) -> tuple[Token | None, str]:
+        """The speaker head of cue ``v`` and how it was found: active|passive|quoted|none."""
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "the army, which said ..."
+                    return v.head, "active"
+                return c, "active"
+        for c in v.children:
+            if c.dep_ == "nsubjpass":
+                for a in v.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                return p, "active"
+                return c, "passive"
+        if depth > 3:
+            return None, "none"
+        head = v.head
+        if v.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in self.lex.quoting:
+            return None, "quoted"
+        if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            if head.dep_ == "ccomp" and self.verb_entry(head.head) is not None and self.verb_entry(v) is not None:
+                return self.subject(head.head, depth + 1)  # "X denied that ... and blamed Kyiv"
+            return self.subject(head, depth + 1)
+        if v.dep_ == "xcomp" and head.lemma_.lower() in self.lex.continue_verbs:
+            return self.subject(head, depth + 1)
+        if v.dep_ in ("advcl", "acl") and v.tag_ == "VBG":  # "..., saying that ..."
+            if v.dep_ == "acl":
+                return head, "active"
+            return self.subject(head, depth + 1)
+        if v.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+            return head, "active"
+        return None, "none"
+
+    def quote_next_to(self, v: Token, subj_left: int) -> Quote | None:
+        """A quotation that ends right before the cue clause or starts right after the cue."""
+        doc = self.doc
+        j = min([subj_left] + [c.left_edge.i for c in v.lefts if c.dep_ in ("advmod", "aux", "neg", "cc")]) - 1
+        while j >= 0 and (doc[j].is_space or doc[j].text in (",", "—", "–")):
+            j -= 1
+        if j >= 0 and doc[j].idx in self.close_at:
+            q = self.close_at[doc[j].idx]
+            if not q.used:
+                return q
+        # after the cue: 'told AFP: "..."' / 'said, "..."' (past the sentence end only after a colon)
+        colon = False
+        for k in range(v.i + 1, min(len(doc), v.i + 12)):
+            t = doc[k]
+            if t.idx in self.open_at:
+                q = self.open_at[t.idx]
+                return None if q.used or (t.sent.start != v.sent.start and not colon) else q
+            if t.text in (".", "?", "!", ";"):
+                return None
+            colon = colon or t.text == ":"
+            if t.is_punct or t.is_space:
+                continue
+            if not (t.head.i == v.i or v.i in (a.i for a in t.ancestors)) or t.dep_ in CLAUSE_DEPS:
+                return None
+            if t.pos_ in ("VERB", "AUX") and t.i != v.i:
+                return None
+        return None
+
+    def clause_content(self, c: Token) -> tuple[int, int]:
+        first, last = c.left_edge.i, c.right_edge.i
+        # a coordinated cue verb without its own subject belongs to the speaker, not to the content
+        for x in c.rights:
+            if x.dep_ == "conj" and self.verb_entry(x) is not None and not any(
+                    y.dep_ in ("nsubj", "nsubjpass") for y in x.children):
+                cc = [y for y in c.rights if y.dep_ in ("cc", "punct") and y.i < x.i]
+                last = (cc[-1].i if cc and cc[-1].i > c.i else x.i) - 1
+                break
+        # a date the parser hung on the complement right after the cue ("said on Friday it ...")
+        subj = next((x for x in c.lefts if x.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is not None:
+            for x in c.lefts:
+                if x.i < subj.i and (x.dep_ in ("prep", "npadvmod") and all(
+                        t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" for t in x.subtree)
+                        or x.lemma_.lower() in self.lex.citing and x.tag_ == "VBG"):
+                    first = x.right_edge.i + 1
+        return self.span_chars(first, last)
+
+    def content_for(self, v: Token, entry: VerbCue, subj: Token | None) -> tuple[str, tuple[int, int], int | None,
+                                                                                Quote | None] | None:
+        # 1. a quotation governed by the cue
+        for c in v.children:
+            q = self.in_quote(c)
+            if q is not None and c.dep_ != "punct" and not q.used:
+                return "direct", (q.start, q.end), c.i, q
+        # 2. clausal complement (also one hung on "citing ...")
+        comps = [c for c in v.children if c.dep_ in CLAUSE_DEPS]
+        for c in v.children:
+            if c.lemma_.lower() in self.lex.citing and c.dep_ in ("advcl", "xcomp", "conj"):
+                comps += [x for x in c.children if x.dep_ == "ccomp"]
+        if entry.requires:
+            comps = [c for c in comps if c.dep_ == "xcomp" and c.lemma_.lower() in entry.requires]
+            if not comps:
+                return None
+        for c in comps:
+            if c.dep_ == "parataxis" and c.i < v.i and self.in_quote(c) is None:
+                continue
+            q = self.in_quote(c)
+            if q is not None and not q.used:
+                return "direct", (q.start, q.end), c.i, q
+            if self.crosses_paragraph(v, c):
+                continue
+            return "indirect", self.clause_content(c), c.i, None
+        subj_left = self.phrase(subj)[0] if subj is not None and subj.i < v.i else v.i
+        # 3. an adjacent quotation
+        q = self.quote_next_to(v, min(subj_left, v.i))
+        if q is not None:
+            return "direct", (q.start, q.end), None, q
+        if entry.kind == "belief":
+            return None
+        # 4. a preposition's object ("accused Iran of sending troops", "warned of an attack")
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in entry.preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        # "accused the government of rigging the vote": who is accused belongs to the claim
+                        obj = next((o for o in v.children if o.dep_ == "dobj" and o.i < c.i), None)
+                        first = obj.left_edge.i if obj is not None else p.left_edge.i
+                        return "indirect", self.span_chars(first, p.right_edge.i), p.i, None
+        # 5. the direct object, where the lexicon allows it ("denied the report", "ruled out sending")
+        if entry.object:
+            for c in v.children:
+                if c.dep_ in ("dobj", "pcomp") or (c.dep_ == "xcomp" and entry.object == "any"):
+                    if entry.object == "claim" and c.lemma_.lower() not in self.lex.claim_nouns:
+                        continue
+                    return "indirect", self.span_chars(c.left_edge.i, c.right_edge.i), c.i, None
+        # 6. the clause before the speaker: "Iran sent troops, an official told the channel."
+        if subj is not None and entry.requires == frozenset():
+            sent_start = v.sent.start
+            j = subj_left - 1
+            while j >= sent_start and self.doc[j].is_space:
+                j -= 1
+            if j > sent_start and self.doc[j].text in (",", "—", "–"):
+                before = self.doc[sent_start:j]
+                if any(t.pos_ in ("VERB", "AUX") for t in before) and not any(
+                        v.i in (a.i for a in t.ancestors) for t in before if not t.is_punct and not t.is_space):
+                    return "indirect", self.span_chars(sent_start, j - 1), None, None
+        return None
+
+    def crosses_paragraph(self, a: Token, b: Token) -> bool:
+        lo, hi = sorted((a.idx, b.idx))
+        return "\n" in self.text[lo:hi]
+
+    # -- stance -----------------------------------------------------------------------------------
+    def own_subject(self, t: Token, speaker: Raw) -> bool:
+        """Whether verb ``t`` inside the content is the speaker's own act (pronoun / same entity / none)."""
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        while subj is None and t.dep_ in ("conj", "xcomp", "relcl", "ccomp") and t.head.i != t.i:
+            if t.dep_ == "relcl":
+                return True  # "nothing to confirm"
+            if t.dep_ == "ccomp":
+                break
+            t = t.head
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return True
+        if subj.pos_ == "PRON":
+            return subj.lower_ in FIRST_PERSON or speaker.kind != "direct"
+        eid = self.a.token_entity.get(subj.i)
+        return eid is not None and eid == speaker.speaker.entity
+
+    def content_stance(self, raw: Raw) -> str:
+        start, end = raw.content
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return "asserts"
+        lex = self.lex
+        roots = {t.i for t in span if t.head.i == t.i or not (start <= t.head.idx < end)}
+        best = "asserts"
+
+        def depth(t: Token) -> int:
+            d = 0
+            while t.i not in roots and d < 8 and t.head.i != t.i:
+                t = t.head
+                d += 1
+            return d
+
+        for t in span:
+            lemma = t.lemma_.lower()
+            found = None
+            if self._nonconfirm(t, lemma, raw):
+                found = "cannot_confirm"
+            elif self._denial(t, lemma, raw):
+                found = "denies"
+            elif depth(t) <= 2 and (
+                    (t.lower_ in lex.hedge_adverbs and t.dep_ == "advmod")
+                    or (t.lower_ in lex.hedge_modals and t.dep_ == "aux")
+                    or (lemma in lex.hedge_adjectives and t.dep_ == "acomp")
+                    or (lemma in lex.hedge_passives and any(c.dep_ == "nsubjpass" for c in t.children)
+                        and any(c.dep_ == "xcomp" for c in t.children))):
+                found = "hedges"
+            if found and STANCE_RANK[found] > STANCE_RANK[best]:
+                best = found
+        return best
+
+    def _nonconfirm(self, t: Token, lemma: str, raw: Raw) -> bool:
+        """'could not confirm', 'nothing to confirm', 'unable to verify', 'we have no information'."""
+        lex = self.lex
+        if t.pos_ in ("VERB", "AUX") and lemma in lex.confirm_verbs:
+            return (self.negated(t) or t.head.lemma_.lower() in lex.nonconfirm_heads) and self.own_subject(t, raw)
+        return (lemma in lex.nonconfirm_objects and t.dep_ == "dobj"
+                and t.head.lemma_.lower() in ("have", "see", "find", "receive")
+                and any(c.lower_ == "no" for c in t.children) and self.own_subject(t.head, raw))
+
+    def _denial(self, t: Token, lemma: str, raw: Raw) -> bool:
+        """'we deny', 'said it denied', 'the reports are false', 'this is a lie'."""
+        if t.pos_ == "VERB" and lemma in self.lex.deny_verbs:
+            return not self.negated(t) and self.own_subject(t, raw)
+        return lemma in self.lex.denial_adjectives and t.dep_ in ("acomp", "attr") and self._denies_claim(t)
+
+    def _denies_claim(self, t: Token) -> bool:
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None) if t.dep_ in ("acomp", "attr") else None
+        if subj is None:
+            return False
+        return subj.lemma_.lower() in self.lex.claim_nouns or subj.lower_ in self.lex.claim_nouns
+
+    def cue_hedged(self, v: Token) -> bool:
+        return any(c.dep_ == "advmod" and c.lower_ in self.lex.hedge_adverbs for c in v.children)
+
+    # -- main -------------------------------------------------------------------------------------
+    def run(self) -> list[Attribution]:
+        lex = self.lex
+        doc = self.doc
+        verbs: list[tuple[Token, VerbCue]] = []
+        nouns: list[Token] = []
+        according: list[tuple[Token, int]] = []
+        hedges: list[Token] = []
+        for tok in doc:
+            if self.tok_quote[tok.i] is not None:
+                continue
+            low = tok.lower_
+            if low in ("according", "as"):
+                for phrase in lex.according:
+                    n = len(phrase)
+                    if tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == phrase:
+                        according.append((tok, n))
+                        break
+                continue
+            if tok.pos_ in ("VERB", "AUX"):
+                entry = self.verb_entry(tok)
+                if entry is not None:
+                    verbs.append((tok, entry))
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
+                nouns.append(tok)
+            elif low in lex.sourceless_hedges and tok.dep_ == "advmod":
+                hedges.append(tok)
+        # entities that report something are outlets ("CNN reported", "the Times reported")
+        for v, _ in verbs:
+            if v.lemma_.lower() == "report":
+                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                eid = self.a.token_entity.get(subj.i) if subj is not None else None
+                ent = self.a.entity(eid)
+                if ent is not None and ent.label in ("ORG", "NOMINAL") and subj is not None and subj.pos_ == "PROPN":
+                    self.reporters.add(ent.id)
+        raws: list[Raw] = []
+        for v, entry in verbs:
+            raw = self.from_verb(v, entry)
+            if raw is not None:
+                raws.append(raw)
+                second = self.second_half(v, raw)
+                if second is not None:
+                    raws.append(second)
+        raws = self.merge_nested(raws)
+        for n in nouns:
+            raw = self.from_noun(n)
+            if raw is not None:
+                raws.append(raw)
+        for tok, n in according:
+            self.from_according(tok, n, raws)
+        for h in hedges:
+            raw = self.from_hedge(h, raws)
+            if raw is not None:
+                raws.append(raw)
+        # an unnamed-source claim ("is believed to") inside someone's content only hedges that content
+        raws = [r for r in raws if r.speaker.text or not any(
+            o is not r and o.speaker.text and o.content[0] <= r.content[0] and r.content[1] <= o.content[1]
+            for o in raws)]
+        raws.sort(key=lambda r: min(r.content[0], r.cue.start if r.cue else r.content[0]))
+        self.continuations(raws)
+        raws.sort(key=lambda r: min(r.content[0], r.cue.start if r.cue else r.content[0]))
+        self.resolve_pronoun_speakers(raws)
+        out = []
+        for i, r in enumerate(raws, 1):
+            s, e = r.content
+            out.append(Attribution(id=f"A{i}", kind=r.kind, speaker=r.speaker, content=Span.of(self.text, s, e),
+                                   cue=r.cue, via=list(dict.fromkeys(r.via)), stance=r.stance))
+        link_disputes(self.a, out)
+        return out
+
+    def cue_of(self, v: Token, lemma: str) -> Cue:
+        start, end = v.idx, v.idx + len(v.text)
+        for c in v.rights:  # phrasal particle right after the verb: "ruled out"
+            if c.dep_ == "prt" and c.i == v.i + 1:
+                end = c.idx + len(c.text)
+                lemma = f"{lemma} {c.lower_}"
+        return Cue(start, end, self.text[start:end], lemma)
+
+    def from_verb(self, v: Token, entry: VerbCue) -> Raw | None:
+        stance = entry.stance
+        if self.negated(v):
+            if entry.negated is None:
+                return None
+            stance = entry.negated
+        if entry.kind == "belief" and v.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in v.children):
+            return None  # "the widely believed story"
+        if v.dep_ in ("amod", "compound"):
+            return None
+        subj, how = self.subject(v)
+        if subj is not None and subj.pos_ not in SPEAKER_POS:
+            return None
+        if subj is not None and subj.dep_ == "expl":
+            subj = None
+        content = self.content_for(v, entry, subj)
+        if content is None:
+            # passive with an xcomp: "Iran is believed to have sent troops" -- the content is the clause
+            if how == "passive" and subj is not None and any(c.dep_ == "xcomp" for c in v.children):
+                xc = next(c for c in v.children if c.dep_ == "xcomp")
+                content = ("indirect", self.span_chars(subj.left_edge.i, xc.right_edge.i), xc.i, None)
+            else:
+                return None
+        kind, span, root, quote = content
+        via: list[str] = []
+        if how == "passive" and subj is not None and root is not None and subj.i != root:
+            # agentless passive: "it was reported that ...", "Iran is believed to ..." -- no named source
+            speaker = Speaker(text="", entity=None, start=None, end=None, anonymous=True)
+            if v.lemma_.lower() in self.lex.hedge_passives and stance == "asserts":
+                stance = "hedges"
+            if subj.lower_ != "it":
+                span = (min(span[0], self.doc[self.phrase(subj)[0]].idx), span[1])
+        elif how == "quoted":
+            quoter = v.head.head
+            obj = next((c for c in quoter.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is None:
+                return None
+            speaker = self.speaker_for(obj)
+            qsubj, _ = self.subject(quoter)
+            if qsubj is not None:
+                eid = self.outlet_for(qsubj) or self.a.token_entity.get(qsubj.i)
+                if eid:
+                    via.append(eid)
+            subj = obj
+        elif subj is None:
+            return None
+        else:
+            speaker = self.speaker_for(subj)
+        if quote is not None:
+            quote.used = True
+        lemma = v.lemma_.lower()
+        via += self.via_of(v, entry)
+        if subj is not None:  # "the official quoted by Reuters said ..."
+            for c in subj.rights:
+                if c.dep_ == "acl" and c.lemma_.lower() in self.lex.quoting:
+                    for ag in c.children:
+                        if ag.dep_ == "agent":
+                            via += [e for e in (self.outlet_for(p) for p in ag.children if p.dep_ == "pobj") if e]
+        # "Reuters reported, citing two diplomats, that ...": the cited source speaks, Reuters relays
+        for c in list(v.children) + (list(self.doc[root].lefts) if root is not None and kind == "indirect" else []):
+            if c.lemma_.lower() in self.lex.citing and c.dep_ in ("advcl", "xcomp", "conj", "prep") and c.tag_ == "VBG":
+                obj = next((x for x in c.children if x.dep_ in ("dobj", "pobj")), None)
+                if obj is not None and self.is_source(obj):
+                    relay = speaker.entity or (self.outlet_for(subj) if subj is not None else None)
+                    if relay:
+                        via.insert(0, relay)
+                    speaker = self.speaker_for(obj)
+                    subj = obj
+        if stance == "asserts" and self.cue_hedged(v):
+            stance = "hedges"
+        raw = Raw(kind=kind, speaker=speaker, content=span, cue=self.cue_of(v, lemma), stance=stance, via=via,
+                  cue_tok=v.i, root=root, quote=quote, speaker_head=subj.i if subj is not None else None,
+                  belief=entry.kind == "belief")
+        if raw.stance == "asserts" or raw.stance == "hedges":
+            inner = self.content_stance(raw)
+            if STANCE_RANK[inner] > STANCE_RANK[raw.stance]:
+                raw.stance = inner
+        return raw
+
+    def second_half(self, v: Token, raw: Raw) -> Raw | None:
+        """The rest of a quote the cue interrupts: '"We are ready," he said, "and we will win."'."""
+        if raw.kind != "direct" or raw.quote is None or raw.quote.close > v.idx:
+            return None
+        q = self.quote_next_to(v, v.i + 1)
+        if q is None or q is raw.quote or q.open < v.idx:
+            return None
+        q.used = True
+        sp = raw.speaker
+        return Raw(kind="direct", speaker=Speaker(sp.text, sp.entity, sp.start, sp.end, sp.anonymous),
+                   content=(q.start, q.end), cue=raw.cue, stance="asserts", via=list(raw.via), quote=q)
+
+    def is_source(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.anonymous_heads or lemma in self.lex.document_nouns or tok.pos_ == "PROPN":
+            return True
+        ent = self.a.entity(self.a.token_entity.get(tok.i))
+        return ent is not None and ent.label in ("PERSON", "ORG", "NORP", "GPE", "NOMINAL")
+
+    def via_of(self, v: Token, entry: VerbCue) -> list[str]:
+        cands: list[Token] = []
+        for c in v.children:
+            dep = c.dep_
+            if dep in ("dobj", "dative") and entry.lemma in ("tell", "write"):
+                cands.append(c)
+            elif dep == "prep" and c.lower_ in ("to", "with", "on"):
+                cands += [p for p in c.children if p.dep_ == "pobj"]
+            elif dep == "prep" and c.lower_ in ("in", "during"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.interview_nouns:
+                        for pp in p.children:
+                            if pp.dep_ == "prep" and pp.lower_ in ("with", "to", "on"):
+                                cands += [x for x in pp.children if x.dep_ == "pobj"]
+                        cands += [x for x in p.children if x.dep_ == "poss"]
+            elif dep == "advcl" and c.lemma_.lower() in self.lex.interview_verbs:
+                for pp in c.children:
+                    if pp.dep_ == "prep" and pp.lower_ in ("to", "with", "on"):
+                        cands += [x for x in pp.children if x.dep_ == "pobj"]
+        out = []
+        for c in cands:
+            eid = self.outlet_for(c)
+            if eid is not None:
+                out.append(eid)
+        return out
+
+    def merge_nested(self, raws: list[Raw]) -> list[Raw]:
+        """Drop a cue that is the content head of another cue and has the same speaker; its stance moves
+        up ("the Pentagon said it could not confirm ..." is one attribution, stance cannot_confirm)."""
+        by_cue = {r.cue_tok: r for r in raws if r.cue_tok is not None}
+        drop: set[int] = set()
+        for r in raws:
+            if r.root is None or r.root not in by_cue or r.root == r.cue_tok:
+                continue
+            inner = by_cue[r.root]
+            head = self.doc[inner.speaker_head] if inner.speaker_head is not None else None
+            same = (head is None or head.pos_ == "PRON" and head.lower_ not in FIRST_PERSON
+                    or (inner.speaker.entity is not None and inner.speaker.entity == r.speaker.entity)
+                    or self.doc[r.root].dep_ == "xcomp")
+            if not same or r.kind == "direct":
+                continue
+            if STANCE_RANK[inner.stance] > STANCE_RANK[r.stance]:
+                r.stance = inner.stance
+            drop.add(id(inner))
+        return [r for r in raws if id(r) not in drop]
+
+    def from_noun(self, n: Token) -> Raw | None:
+        clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                       and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+        if clause is None:
+            return None
+        src: Token | None = None
+        for c in n.children:
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in self.a.token_entity):
+                src = c
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                src = next((p for p in c.children if p.dep_ == "pobj"), src)
+        if src is None and n.dep_ == "dobj":
+            src, _ = self.subject(n.head)
+        if src is None or src.pos_ not in SPEAKER_POS:
+            return None
+        span = self.clause_content(clause)
+        stance = self.lex.nouns[n.lemma_.lower()]
+        raw = Raw(kind="indirect", speaker=self.speaker_for(src), content=span,
+                  cue=Cue(n.idx, n.idx + len(n.text), n.text, n.lemma_.lower()), stance=stance, cue_tok=n.i,
+                  root=clause.i, speaker_head=src.i)
+        if stance == "asserts":
+            raw.stance = self.content_stance(raw)
+        return raw
+
+    def from_according(self, tok: Token, n: int, raws: list[Raw]) -> None:
+        doc = self.doc
+        last = doc[tok.i + n - 1]
+        src = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if src is None:
+            src = next((t for t in doc[last.i + 1:last.i + 6] if t.pos_ in ("NOUN", "PROPN")), None)
+        if src is None:
+            return
+        p_first, p_last = tok.i, src.right_edge.i
+        h = tok.head if tok.head.i != tok.i else tok
+        # attached to another cue ("Obama said ..., according to the AP"): an intermediary
+        target = next((r for r in raws if r.cue_tok == h.i), None)
+        if target is None:
+            sent = tok.sent
+            for r in raws:
+                if r.cue_tok is not None and sent.start <= r.cue_tok < sent.end and (
+                        r.content[0] <= h.idx < r.content[1]) and (p_last >= sent.end - 2 or p_first == sent.start):
+                    target = r
+        sent = tok.sent
+        at_edge = p_first <= sent.start + 1 or p_last >= sent.end - 3 and all(
+            t.is_punct or t.is_space for t in doc[p_last + 1:sent.end])
+        if target is not None:
+            # the phrase is not part of what was said
+            cs, ce = target.content
+            ps = doc[p_first].idx
+            if target.kind != "direct" and cs < ps < ce:
+                target.content = self.span_chars(doc.char_span(cs, ce, alignment_mode="expand").start, p_first - 1)
+            eid = self.outlet_for(src) or self.a.token_entity.get(src.i)
+            if eid is not None and not target.belief:
+                if eid != target.speaker.entity:
+                    target.via.append(eid)
+                return
+        clause = h
+        if at_edge:  # the whole sentence is what the source says ("Obama said ..., according to a transcript")
+            clause = sent.root
+        while clause.pos_ not in ("VERB", "AUX") and clause.dep_ != "ROOT" and clause.head.i != clause.i:
+            clause = clause.head
+        first, last_i = clause.left_edge.i, clause.right_edge.i
+        while last_i > first and (doc[last_i].is_punct or doc[last_i].is_space):
+            last_i -= 1
+        while first < last_i and (doc[first].is_punct or doc[first].is_space):
+            first += 1
+        if p_first <= first + 1:
+            first = p_last + 1
+        elif p_last >= last_i - 1:
+            last_i = p_first - 1
+        if first > last_i:
+            return
+        speaker = self.speaker_for(src)
+        if speaker.entity is None:
+            speaker.entity = self.outlet_for(src)
+        start, end = tok.idx, doc[tok.i + n - 1].idx + len(doc[tok.i + n - 1].text)
+        raw = Raw(kind="according_to", speaker=speaker, content=self.span_chars(first, last_i),
+                  cue=Cue(start, end, self.text[start:end], " ".join(t.lower_ for t in doc[tok.i:tok.i + n])),
+                  stance="asserts", cue_tok=tok.i, root=clause.i, speaker_head=src.i)
+        raw.stance = self.content_stance(raw)
+        raws.append(raw)
+
+    def from_hedge(self, h: Token, raws: list[Raw]) -> Raw | None:
+        """'Iran has reportedly sent troops': a claim from unnamed sources, hedged."""
+        for r in raws:
+            if r.content[0] <= h.idx < r.content[1] or r.cue_tok == h.head.i:
+                return None
+        clause = h.head
+        span = self.span_chars(clause.left_edge.i, clause.right_edge.i)
+        return Raw(kind="indirect", speaker=Speaker(text="", entity=None, start=None, end=None, anonymous=True),
+                   content=span, cue=Cue(h.idx, h.idx + len(h.text), h.text, h.lower_), stance="hedges",
+                   cue_tok=h.i, root=clause.i)
+
+    def continuations(self, raws: list[Raw]) -> None:
+        """Quotes nobody introduces that start a sentence right after a direct quote: same speaker."""
+        text = self.text
+        for q in self.quotes:
+            if q.used:
+                continue
+            span = self.doc.char_span(q.start, q.end, alignment_mode="contract")
+            if span is None or len([t for t in span if t.is_alpha]) < 3 or not any(
+                    t.pos_ in ("VERB", "AUX") for t in span):
+                continue
+            before = text[:q.open].rstrip(" \t")
+            if before and before[-1] not in ".?!\n”\"":
+                continue
+            prev = [r for r in raws if r.content[1] <= q.open]
+            if not prev:
+                continue
+            last = max(prev, key=lambda r: r.content[1])
+            if last.kind != "direct" or any(r is not last and r.content[0] > last.content[1]
+                                              and r.content[0] < q.open for r in raws):
+                continue
+            between = text[last.content[1]:q.open]
+            new_para = "\n" in between
+            if new_para and (between.count("\n") > 1 or text[q.open - 1] != "\n"):
+                continue
+            q.used = True
+            sp = last.speaker
+            raws.append(Raw(kind="direct", speaker=Speaker(sp.text, sp.entity, None, None, sp.anonymous),
+                            content=(q.start, q.end), cue=None, stance="asserts", via=list(last.via), quote=q))
+            raws[-1].stance = self.content_stance(raws[-1])
+            raws.sort(key=lambda r: r.content[0])
+
+    def resolve_pronoun_speakers(self, raws: list[Raw]) -> None:
+        """A pronoun speaker the entities stage left unresolved (or resolved to a place for "he"/"she"):
+        the previous speaker nearby, as speakers usually continue from one paragraph to the next."""
+        prev: Raw | None = None
+        for r in raws:
+            head = self.doc[r.speaker_head] if r.speaker_head is not None else None
+            if head is not None and head.pos_ == "PRON":
+                ent = self.a.entity(r.speaker.entity)
+                personal = head.lower_ in ("he", "she")
+                if ent is not None and personal and ent.label not in ("PERSON", "NOMINAL"):
+                    r.speaker.entity = ent = None
+                if ent is None and prev is not None and r.content[0] - prev.content[1] < 600:
+                    pent = self.a.entity(prev.speaker.entity)
+                    if pent is not None and (not personal or pent.label in ("PERSON", "NOMINAL")):
+                        r.speaker.entity = pent.id
+            if r.speaker.entity:
+                prev = r
+
+
+# -- disputes -----------------------------------------------------------------------------------------
+def content_terms(analysis: Analysis, start: int, end: int) -> tuple[set[str], set[str]]:
+    """Content words (lower-cased lemmas of nouns, verbs, adjectives, names) and names inside a span."""
+    span = analysis.doc.char_span(start, end, alignment_mode="expand")
+    words: set[str] = set()
+    names: set[str] = set()
+    if span is None:
+        return words, names
+    for t in span:
+        if t.is_stop or t.is_punct or t.is_space or t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "NUM"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in STOP_LEMMAS or len(lemma) < 3:
+            continue
+        words.add(lemma)
+        if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC") or t.i in analysis.token_entity:
+            names.add(lemma)
+    return words, names
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """Same word, or one a 4+ letter prefix of the other (Iran/Iranian, Iraq/Iraqi, force/forces)."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def _overlap(x: set[str], y: set[str]) -> set[str]:
+    return {a for a in x if any(_stem_match(a, b) for b in y)}
+
+
+def _points_back(t: Token) -> bool:
+    """A claim noun that refers to something said before: 'the report', 'these claims', 'allegations'."""
+    if any(c.dep_ in ("acl", "ccomp", "relcl", "poss") for c in t.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that", "such") for c in t.children) or (
+        t.tag_ == "NNS" and not any(c.dep_ == "det" for c in t.children))
+
+
+def link_disputes(analysis: Analysis, atts: list[Attribution]) -> None:
+    """Set ``disputed_by`` on earlier claims that a later denial or non-confirmation answers.
+
+    Heuristic (documented, article-independent). A denying / cannot_confirm attribution D disputes an
+    attribution A that asserts or hedges, from another speaker, when
+
+    * A comes before D and their contents share at least two content words (lemmas, prefix-matched so
+      "Iran"/"Iranian" and "shell"/"shelling" meet), one of them a name (proper noun, named entity or
+      demonym) -- or any two when A is among the three attributions just before D;
+    * D's content is short and points back with a claim noun ("denied the accusation", "said the reports
+      were false"): then the nearest earlier claim by another speaker;
+    * A is nested in D's content ("said Iran's claim that it shot down a drone was untrue").
+    """
+    lex = cue_lexicon()
+    terms = [content_terms(analysis, a.content.start, a.content.end) for a in atts]
+
+    def other_speaker(a: Attribution, d: Attribution) -> bool:
+        if a.speaker.entity is not None and a.speaker.entity == d.speaker.entity:
+            return False
+        return a.speaker.entity is not None or a.speaker.text.lower() != d.speaker.text.lower() or not a.speaker.text
+
+    def link(a: Attribution, d: Attribution) -> None:
+        if d.id not in a.disputed_by:
+            a.disputed_by.append(d.id)
+
+    for j, d in enumerate(atts):
+        if d.stance not in ("denies", "cannot_confirm"):
+            continue
+        dw, dn = terms[j]
+        candidates = [i for i, a in enumerate(atts) if i != j and a.stance in ("asserts", "hedges")
+                      and other_speaker(a, d)]
+        for i in candidates:
+            a = atts[i]
+            if d.content.start <= a.content.start and a.content.end <= d.content.end and a.content != d.content:
+                link(a, d)
+                continue
+            if i > j:
+                continue
+            aw, an = terms[i]
+            shared = _overlap(dw, aw)
+            near = sum(1 for k in candidates if i < k < j) < 3
+            if len(shared) >= 2 and (_overlap(shared, an | dn) or near):
+                link(a, d)
+        span = analysis.doc.char_span(d.content.start, d.content.end, alignment_mode="expand")
+        anaphoric = len(dw) <= 6 and span is not None and any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in lex.claim_nouns and _points_back(t) for t in span)
+        earlier = [i for i in candidates if i < j and not (
+            d.content.start <= atts[i].content.start and atts[i].content.end <= d.content.end)]
+        if anaphoric and earlier:
+            link(atts[earlier[-1]], d)
+
+
+@component("attributions")
+def extract_attributions(analysis: Analysis) -> None:
+    analysis.attributions = Extractor(analysis, cue_lexicon()).run()

@@ -1,0 +1,344 @@
+"""Attribution extraction on short news-style passages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.analysis import Analysis
+from wirewatch.config import Settings
+from wirewatch.extract.attributions import cue_lexicon, find_quotes
+from wirewatch.model import STANCES, Article, Attribution
+from wirewatch.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    # entities resolve speakers and pronouns; places/dates are not needed here
+    return Pipeline(Settings(pipeline=("entities", "attributions")))
+
+
+def run(pipe: Pipeline, text: str) -> Analysis:
+    analysis = pipe.analyse(Article(text=text, published="2024-05-10"))
+    for a in analysis.attributions:  # offsets are exact everywhere
+        assert text[a.content.start:a.content.end] == a.content.text
+        if a.cue is not None:
+            assert text[a.cue.start:a.cue.end] == a.cue.text
+        if a.speaker.start is not None:
+            assert text[a.speaker.start:a.speaker.end] == a.speaker.text
+        assert a.stance in STANCES
+    assert [a.id for a in analysis.attributions] == [f"A{i}" for i in range(1, len(analysis.attributions) + 1)]
+    return analysis
+
+
+def find(analysis: Analysis, content: str) -> Attribution:
+    hits = [a for a in analysis.attributions if content in a.content.text]
+    assert hits, f"no attribution with content {content!r}: {[a.content.text for a in analysis.attributions]}"
+    return hits[0]
+
+
+def name(analysis: Analysis, entity_id: str | None) -> str:
+    ent = analysis.entity(entity_id)
+    assert ent is not None, entity_id
+    return " ".join([ent.name] + [m.text for m in ent.mentions])
+
+
+def via_names(analysis: Analysis, a: Attribution) -> list[str]:
+    return [name(analysis, v) for v in a.via]
+
+
+# -- lexicon and quotes -------------------------------------------------------------------------------
+def test_lexicon_loads_once_with_stances() -> None:
+    lex = cue_lexicon()
+    assert lex is cue_lexicon()
+    assert lex.verbs["say"][0].stance == "asserts"
+    assert lex.verbs["deny"][0].stance == "denies"
+    assert lex.verbs["confirm"][0].negated == "cannot_confirm"
+    assert lex.verbs["decline"][0].stance == "cannot_confirm"  # the documented choice
+    assert lex.verbs["rule"][0].particle == "out"
+    assert "reportedly" in lex.sourceless_hedges and "afp" in lex.outlet_names
+
+
+def test_find_quotes_curly_straight_and_run_on() -> None:
+    text = '“One two,” he said. "Three four."\n“Five six\n“Seven.”'
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end] for q in quotes] == ["One two", "Three four.", "Five six", "Seven."]
+    assert [q.closed for q in quotes] == [True, True, False, True]
+
+
+# -- direct quotes ------------------------------------------------------------------------------------
+def test_quote_before_cue(pipe: Pipeline) -> None:
+    text = '"We will not negotiate with terrorists," Interior Minister Ahmed Saleh said on Monday.'
+    an = run(pipe, text)
+    a = find(an, "negotiate with terrorists")
+    assert a.kind == "direct" and a.stance == "asserts"
+    assert a.content.text == "We will not negotiate with terrorists"
+    assert "Ahmed Saleh" in a.speaker.text and "Saleh" in name(an, a.speaker.entity)
+    assert a.cue is not None and a.cue.lemma == "say"
+
+
+def test_quote_after_cue_with_colon_and_outlet(pipe: Pipeline) -> None:
+    text = 'Army spokesman Colonel Tariq Aziz told AFP: “The border crossing is closed until further notice.”'
+    an = run(pipe, text)
+    a = find(an, "border crossing is closed")
+    assert a.kind == "direct" and "Tariq Aziz" in a.speaker.text
+    assert a.cue is not None and a.cue.text == "told"
+    assert any("AFP" in v for v in via_names(an, a))
+
+
+def test_multi_sentence_quote_and_continuation(pipe: Pipeline) -> None:
+    text = ('"The talks have collapsed. There is no point in returning to Doha," Hamas official Osama Hamdan '
+            'said.\n"We are ready for a ceasefire, but not for surrender."')
+    an = run(pipe, text)
+    a = find(an, "The talks have collapsed. There is no point")
+    assert a.kind == "direct" and "Hamdan" in a.speaker.text
+    b = find(an, "ready for a ceasefire")
+    assert b.kind == "direct" and b.cue is None and b.speaker.entity == a.speaker.entity
+    assert b.speaker.start is None  # the continuation does not name its speaker
+
+
+def test_quote_then_so_said_in_next_sentence(pipe: Pipeline) -> None:
+    text = ("“We will respond at a time of our choosing.” So said the defence minister, Yoav Gallant, "
+            "after the attack.")
+    an = run(pipe, text)
+    a = find(an, "respond at a time of our choosing")
+    assert a.kind == "direct" and "defence minister" in a.speaker.text
+
+
+def test_cue_colon_then_quote(pipe: Pipeline) -> None:
+    text = 'The prime minister said: "Our patience has limits."'
+    a = find(run(pipe, text), "Our patience has limits")
+    assert a.kind == "direct" and a.speaker.text == "The prime minister"
+
+
+def test_pronoun_speaker_resolves(pipe: Pipeline) -> None:
+    text = ("Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Tuesday. "
+            "He said the two countries had agreed to expand trade.")
+    an = run(pipe, text)
+    a = find(an, "the two countries had agreed to expand trade")
+    assert a.kind == "indirect" and a.speaker.text == "He"
+    assert "Lavrov" in name(an, a.speaker.entity)
+
+
+# -- indirect speech ----------------------------------------------------------------------------------
+def test_indirect_said_that_content_offsets(pipe: Pipeline) -> None:
+    text = "Rebels said that they had captured the town of Kafr Nabl after heavy fighting."
+    an = run(pipe, text)
+    a = find(an, "captured the town")
+    assert a.kind == "indirect" and a.speaker.text == "Rebels"
+    assert a.content.text == "they had captured the town of Kafr Nabl after heavy fighting"
+
+
+def test_says_present_tense(pipe: Pipeline) -> None:
+    a = find(run(pipe, "The senator says the bill will pass next week."), "the bill will pass")
+    assert a.speaker.text == "The senator" and a.cue is not None and a.cue.text == "says"
+
+
+def test_warned_vowed_accused(pipe: Pipeline) -> None:
+    text = ("The opposition accused the government of rigging the election. "
+            "Protest leaders vowed to keep marching until the vote is annulled.")
+    an = run(pipe, text)
+    a = find(an, "rigging the election")
+    assert a.speaker.text == "The opposition" and a.cue is not None and a.cue.lemma == "accuse"
+    b = find(an, "keep marching")
+    assert b.speaker.text == "Protest leaders" and b.cue is not None and b.cue.lemma == "vow"
+
+
+def test_content_before_speaker_told_the_channel_chain(pipe: Pipeline) -> None:
+    text = ("Iran has sent troops to Iraq, CNN reported on Friday.\n"
+            "Iran has sent 500 Revolutionary Guard soldiers to Diyala province, a senior security official "
+            "in Baghdad told the channel.")
+    an = run(pipe, text)
+    cnn = find(an, "Iran has sent troops to Iraq")
+    assert cnn.speaker.text == "CNN" and cnn.via == []
+    a = find(an, "500 Revolutionary Guard soldiers")
+    assert a.speaker.anonymous and "senior security official" in a.speaker.text
+    assert a.cue is not None and a.cue.text == "told"
+    assert any("CNN" in v for v in via_names(an, a))
+    assert not any("channel" in a.content.text for a in an.attributions)
+
+
+def test_told_reuters_anonymous_police_source(pipe: Pipeline) -> None:
+    text = "A police source told Reuters that three officers were wounded in the blast."
+    an = run(pipe, text)
+    a = find(an, "three officers were wounded")
+    assert a.speaker.anonymous and a.speaker.text == "A police source"
+    assert any("Reuters" in v for v in via_names(an, a))
+
+
+def test_citing_two_diplomats(pipe: Pipeline) -> None:
+    text = "Reuters reported, citing two diplomats, that Iran had delivered missiles to the group."
+    an = run(pipe, text)
+    a = find(an, "Iran had delivered missiles")
+    assert a.speaker.text == "two diplomats" and a.speaker.anonymous
+    assert "citing" not in a.content.text
+    assert any("Reuters" in v for v in via_names(an, a))
+
+
+def test_quoted_as_saying(pipe: Pipeline) -> None:
+    text = "State media quoted General Ali Rahimi as saying that the border was secure."
+    an = run(pipe, text)
+    a = find(an, "the border was secure")
+    assert "Rahimi" in a.speaker.text
+
+
+def test_interview_with_outlet_and_speaking_to(pipe: Pipeline) -> None:
+    text = ("The president said in an interview with CNN that he would veto the bill. "
+            "Speaking to the BBC, the mayor said the city had run out of shelters.")
+    an = run(pipe, text)
+    assert any("CNN" in v for v in via_names(an, find(an, "veto the bill")))
+    assert any("BBC" in v for v in via_names(an, find(an, "run out of shelters")))
+
+
+# -- according to -------------------------------------------------------------------------------------
+def test_according_to_before_and_after(pipe: Pipeline) -> None:
+    text = ("According to the United Nations, more than 500 civilians have been killed since March. "
+            "Security forces fired on protesters in the capital, according to two witnesses.")
+    an = run(pipe, text)
+    a = find(an, "500 civilians")
+    assert a.kind == "according_to" and a.speaker.text == "the United Nations"
+    assert a.content.text == "more than 500 civilians have been killed since March"
+    assert a.cue is not None and a.cue.lemma == "according to"
+    b = find(an, "fired on protesters")
+    assert b.kind == "according_to" and b.speaker.anonymous
+    assert b.content.text == "Security forces fired on protesters in the capital"
+
+
+def test_according_to_outlet_after_quote_is_via(pipe: Pipeline) -> None:
+    text = ('“We are not going to be dragged back into a war,” Obama said from the South Lawn, according to '
+            'the Associated Press.')
+    an = run(pipe, text)
+    a = find(an, "dragged back")
+    assert a.kind == "direct" and a.speaker.text == "Obama"
+    assert any("Associated Press" in v for v in via_names(an, a))
+    assert len(an.attributions) == 1
+
+
+def test_according_to_polls_and_beliefs(pipe: Pipeline) -> None:
+    text = ("Most voters want Congress to act on immigration, according to polls. "
+            "The governor believes the state can balance its budget. "
+            "The Washington Post has learned that the FBI opened an investigation in March.")
+    an = run(pipe, text)
+    polls = [a for a in an.attributions if a.kind == "according_to"]
+    assert polls and polls[0].speaker.text == "polls" and "Most voters want Congress" in polls[0].content.text
+    assert find(an, "balance its budget").speaker.text == "The governor"
+    assert find(an, "the FBI opened an investigation").speaker.text == "The Washington Post"
+
+
+# -- stance -------------------------------------------------------------------------------------------
+def test_denied(pipe: Pipeline) -> None:
+    a = find(run(pipe, "The army denied that its soldiers had shelled the village."), "shelled the village")
+    assert a.stance == "denies" and a.speaker.text == "The army"
+    assert a.content.text == "its soldiers had shelled the village"
+
+
+def test_rejected_the_report_and_false(pipe: Pipeline) -> None:
+    text = ("The ministry rejected the report as baseless. "
+            "The Russian Defence Ministry said the claims were false.")
+    an = run(pipe, text)
+    assert find(an, "the report").stance == "denies"
+    assert find(an, "the claims were false").stance == "denies"
+
+
+def test_could_not_confirm_and_unable_to_verify(pipe: Pipeline) -> None:
+    text = ("The Pentagon said on Friday it could not confirm reports of Iranian forces inside Iraq. "
+            "The Foreign Ministry said it was unable to verify the claims.")
+    an = run(pipe, text)
+    a = find(an, "could not confirm reports")
+    assert a.stance == "cannot_confirm" and a.speaker.text == "The Pentagon"
+    assert not a.content.text.startswith("on Friday")
+    assert len([x for x in an.attributions if "confirm" in x.content.text]) == 1  # "it ... confirm" merged
+    assert find(an, "unable to verify").stance == "cannot_confirm"
+
+
+def test_nothing_to_confirm_in_quote(pipe: Pipeline) -> None:
+    text = ("“I’ve seen the press reporting on that, but I have nothing to confirm that there are Iranian "
+            "special forces inside Iraq,” spokesman Rear Admiral John Kirby said.")
+    an = run(pipe, text)
+    a = find(an, "nothing to confirm")
+    assert a.kind == "direct" and a.stance == "cannot_confirm" and "Kirby" in a.speaker.text
+    assert len(an.attributions) == 1
+
+
+def test_declined_to_comment_is_cannot_confirm(pipe: Pipeline) -> None:
+    a = find(run(pipe, "The embassy declined to comment on the allegations."), "comment on the allegations")
+    assert a.stance == "cannot_confirm" and a.speaker.text == "The embassy"
+    assert a.cue is not None and a.cue.lemma == "decline"
+
+
+def test_hedges(pipe: Pipeline) -> None:
+    text = ("Militants have reportedly seized two oil fields near Kirkuk. "
+            "Turkish officials said the drone may have been launched from Syria. "
+            "It is unclear whether the strike hit any military targets, the Pentagon said. "
+            "The United States is believed to have pressed both sides to agree to a truce.")
+    an = run(pipe, text)
+    a = find(an, "seized two oil fields")
+    assert a.stance == "hedges" and a.speaker.text == "" and a.speaker.anonymous
+    assert a.cue is not None and a.cue.text == "reportedly"
+    b = find(an, "may have been launched")
+    assert b.stance == "hedges" and b.speaker.anonymous
+    assert find(an, "military targets").stance == "hedges"
+    c = find(an, "pressed both sides")
+    assert c.stance == "hedges" and "The United States" in c.content.text
+
+
+def test_negated_cue_is_no_assertion(pipe: Pipeline) -> None:
+    an = run(pipe, "She did not say when the vote would take place. The minister never claimed the war was over.")
+    assert an.attributions == []
+
+
+def test_alleged_in_reported_content_hedges(pipe: Pipeline) -> None:
+    a = find(run(pipe, "The Kremlin allegedly ordered the operation, the newspaper said."), "ordered the operation")
+    assert a.stance == "hedges" and a.speaker.text == "the newspaper"
+
+
+# -- disputes -----------------------------------------------------------------------------------------
+def test_disputes_link_by_overlap(pipe: Pipeline) -> None:
+    text = ("Iran has sent troops to fight in Iraq, CNN reported on Friday.\n"
+            "However, the Pentagon said it could not confirm the presence of Iranian forces inside Iraq.\n"
+            "Separately, the ministry said it had opened a new school in Basra.")
+    an = run(pipe, text)
+    claim = find(an, "Iran has sent troops")
+    denial = find(an, "could not confirm")
+    school = find(an, "new school")
+    assert denial.stance == "cannot_confirm"
+    assert claim.disputed_by == [denial.id]
+    assert school.disputed_by == []
+
+
+def test_disputes_anaphoric_and_nested(pipe: Pipeline) -> None:
+    text = ("Sudan's army said the Rapid Support Forces had attacked a displacement camp near El Fasher.\n"
+            "The RSF denied the accusation.\n"
+            "The White House said Iran's claim that it had shot down a U.S. drone was untrue.")
+    an = run(pipe, text)
+    army = find(an, "attacked a displacement camp")
+    rsf = find(an, "the accusation")
+    assert rsf.stance == "denies" and army.disputed_by == [rsf.id]
+    wh = find(an, "was untrue")
+    iran = next(a for a in an.attributions if a.content.text == "it had shot down a U.S. drone")
+    assert wh.stance == "denies" and iran.disputed_by == [wh.id]
+
+
+# -- precision ----------------------------------------------------------------------------------------
+def test_no_attribution_without_a_source(pipe: Pipeline) -> None:
+    text = ("Presidential remarks\nThe last U.S. troops withdrew in 2011 after more than eight years of war. "
+            "The so-called “peace plan” was signed in Oslo.")
+    assert run(pipe, text).attributions == []
+
+
+def test_ids_in_text_order(pipe: Pipeline) -> None:
+    text = ('"The camp was shelled from the north," one aid worker said. "We counted 40 bodies."\n'
+            "A doctor at the hospital told the newspaper that the wounded were arriving by cart.")
+    an = run(pipe, text)
+    starts = [min(a.content.start, a.cue.start if a.cue else a.content.start) for a in an.attributions]
+    assert starts == sorted(starts) and len(an.attributions) == 3
+    assert all(a.speaker.anonymous for a in an.attributions)
+
+
+def test_interrupted_quote_and_relative_clause_speaker(pipe: Pipeline) -> None:
+    text = ('“We are ready,” the commander said, “and we will hold the line.” '
+            "The army, which said the town was secure, withdrew on Sunday.")
+    an = run(pipe, text)
+    first, second = find(an, "We are ready"), find(an, "we will hold the line")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker.text == second.speaker.text == "the commander"
+    assert find(an, "the town was secure").speaker.text == "The army"
