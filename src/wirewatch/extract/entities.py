@@ -58,6 +58,14 @@ def is_title_only(span: SpacySpan) -> bool:
     return all(t.lower_ in titles or t.is_punct for t in span)
 
 
+def is_big_place(name: str) -> bool:
+    """A single word that names a country, a province or a city of 100,000 people or more."""
+    from ..resolve.places import Gazetteer
+
+    return any(c.feature.startswith(("PCL", "ADM1")) or c.population >= 100_000
+               for c in Gazetteer.load().candidates(name))
+
+
 def title_context(span: SpacySpan) -> tuple[int, list[str]]:
     """Title and role words just before a name ("spokesman Rear Admiral") and in its appositions.
 
@@ -96,8 +104,11 @@ def named_mentions(analysis: Analysis) -> list[Mention]:
             span = span[:-1]
         if len(span) == 0 or is_title_only(span):
             continue
-        mention = Mention(span.start, span.end, ent.label_, clean_name(span.text), span.root.i)
-        if ent.label_ == "PERSON":
+        label = ent.label_
+        if label == "PERSON" and len(span) == 1 and is_big_place(span.text):
+            label = "GPE"  # the small model tags some capitals as people ("Kyiv said ...")
+        mention = Mention(span.start, span.end, label, clean_name(span.text), span.root.i)
+        if label == "PERSON":
             mention.title_start, mention.context = title_context(span)
         out.append(mention)
     return out
@@ -245,7 +256,8 @@ class Grouper:
         else:
             a.add_mention(eid, start, end)
             ent = a.entity(eid)
-            if ent is not None and len(m.name) > len(ent.name) and not m.alias_of:
+            # a fuller name of the same kind renames the entity; "the channel" never renames CNN
+            if ent is not None and len(m.name) > len(ent.name) and not m.alias_of and m.label == ent.label:
                 ent.name = m.name
         if m.context:
             prev = a.entity_context.get(eid, "")
@@ -268,7 +280,7 @@ class Grouper:
             first = doc[m.start]
             head = doc[m.head].lemma_.lower()
             if first.lower_ in ("the", "this") and m.end - m.start <= 3:
-                titled = self.person_with_title(head)
+                titled = self.person_with_title(norm(m.name))
                 if titled:
                     return titled
                 if head in OUTLET_NOUNS:
@@ -287,10 +299,14 @@ class Grouper:
         return None
 
     def person_with_title(self, title: str) -> str | None:
-        """'the president' refers to the most recent person introduced with that title."""
+        """'the president' refers to the most recent person introduced with that whole title.
+
+        'the prime minister' needs 'prime minister' in a person's titles, not just 'minister'.
+        """
+        pattern = re.compile(rf"\b{re.escape(title)}\b")
         best: str | None = None
         for e in self.analysis.entities:
-            if e.label == "PERSON" and title in self.analysis.entity_context.get(e.id, "").lower():
+            if e.label == "PERSON" and pattern.search(self.analysis.entity_context.get(e.id, "").lower()):
                 best = e.id
         return best
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..analysis import Analysis, TimeMention, Toponym
-from ..model import Actor, EventDate, Place, Span
+from ..model import Actor, Event, EventDate, Place, Span
 from ..registry import component
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -105,7 +105,7 @@ def find_times(analysis: Analysis) -> None:
 def event_context(analysis: Analysis) -> None:
     """Each event's place, date and reporting attribution, from its own clause or sentence."""
     for ev in analysis.events:
-        ev.place = event_place(analysis, ev.trigger.start, ev.sentence.start, ev.sentence.end)
+        ev.place = event_place(analysis, ev)
         ev.date = event_date(analysis, ev.trigger.start, ev.sentence.start, ev.sentence.end)
         if ev.attribution is None:
             ev.attribution = reporting_attribution(analysis, ev.trigger.start, ev.trigger.end)
@@ -115,15 +115,53 @@ def nearest(items: list, pos: int) -> object | None:
     return min(items, key=lambda t: abs(t.start - pos)) if items else None
 
 
-def event_place(analysis: Analysis, pos: int, s_start: int, s_end: int) -> str | None:
-    in_sentence = [t for t in analysis.toponyms if s_start <= t.start < s_end and t.place]
-    if not in_sentence:
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into", "off", "from", "on",
+                  "toward", "towards", "through", "along", "within", "throughout", "over", "onto", "to"}
+
+
+def event_place(analysis: Analysis, ev: Event) -> str | None:
+    """The place the event's own clause names for it.
+
+    Ranks the resolved toponyms of the sentence: object of a locative preposition ("in Brussels",
+    "around Taiwan") or of the trigger itself ("shelled Kherson") first, then ones in the trigger's
+    clause, cities and provinces before countries, nearer before farther; a possessor ("Russia's war")
+    or a name that is one of the event's own actors ranks last.
+    """
+    doc = analysis.doc
+    s_start, s_end = ev.sentence.start, ev.sentence.end
+    candidates = [t for t in analysis.toponyms if s_start <= t.start < s_end and t.place]
+    if not candidates:
         return None
     places = {p.id: p for p in analysis.places}
-    # a named city or province beats a country mentioned in passing ("Iraq’s second largest city of Mosul")
-    specific = [t for t in in_sentence if (places[t.place].feature or "").startswith(("PPL", "ADM"))]
-    chosen = nearest(specific or in_sentence, pos)
-    return chosen.place if isinstance(chosen, Toponym) else None
+    trigger = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return candidates[0].place
+    head = trigger.root
+    clause = {t.i for t in head.subtree}
+    actor_ids = set(ev.actor)
+
+    def score(top: Toponym) -> float:
+        span = doc.char_span(top.start, top.end, alignment_mode="expand")
+        if span is None:
+            return -99.0
+        root = span.root
+        value = 0.0
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            value += 3.0
+        if root.dep_ in ("dobj", "pobj") and (root.head == head or root.head.head == head):
+            value += 2.0
+        if root.i in clause:
+            value += 2.0
+        if root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or root.dep_ == "compound":
+            value -= 3.0
+        if analysis.token_entity.get(root.i) in actor_ids:
+            value -= 4.0
+        if (places[top.place].feature or "").startswith(("PPL", "ADM")):
+            value += 1.0
+        value -= abs(root.i - head.i) / 10.0
+        return value
+
+    return max(candidates, key=score).place
 
 
 def event_date(analysis: Analysis, pos: int, s_start: int, s_end: int) -> EventDate:
