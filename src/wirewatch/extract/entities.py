@@ -74,7 +74,8 @@ def title_context(span: SpacySpan) -> tuple[int, list[str]]:
     doc = span.doc
     words: list[str] = []
     i = span.start - 1
-    titles = actor_nouns().titles
+    nouns = actor_nouns()
+    titles = nouns.titles | nouns.sector.keys()
     while i >= span.sent.start and span.start - i <= 8:
         tok = doc[i]
         if tok.lower_ in titles or tok.ent_type_ in ("NORP", "GPE", "ORG") or (
@@ -89,6 +90,10 @@ def title_context(span: SpacySpan) -> tuple[int, list[str]]:
     for tok in span.root.children:
         if tok.dep_ == "appos":
             words.extend(t.text for t in tok.subtree)
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start:
+        # "Punjab's information minister, Saima Qureshi": the description the name is in apposition to
+        words = [t.text for t in root.head.subtree if t.i < span.start and not t.is_punct] + words
     return i + 1, words
 
 

@@ -261,10 +261,20 @@ class ActorCoder:
             return [toks[k] for k in range(m_start) if not covered[k] and toks[k] not in _GLUE]
 
         # identity: the rightmost named person/organisation
+        def is_head(m: _Match) -> bool:
+            """A name inside a longer one identifies it only as its head: no unknown words may follow
+            ("National" in "National Unity Government" is not the newspaper The National)."""
+            return not any(not covered[k] and toks[k] not in _GLUE for k in range(m.end, len(toks)))
+
         ident: _Match | None = None
         for m in reversed(segs):
             if m.kind in ("p", "o"):
                 if m.kind == "p" and not self._given_ok(m.ref, free_before(m.start)):
+                    continue
+                if not is_head(m):
+                    continue
+                # a person's last word that happens to spell an organisation is a surname ("Doko-Sana")
+                if label == "PERSON" and m.kind == "o" and m.end == len(toks) and free_before(m.start):
                     continue
                 ident = m
                 break

@@ -76,7 +76,11 @@ def placed_country(analysis: Analysis, entity_id: str) -> str | None:
         if eid != entity_id:
             continue
         tok = doc[tok_i]
-        for child in tok.children:
+        # where the entity is ("official in Baghdad") or where it spoke or acted ("said in Georgetown")
+        near = list(tok.children)
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            near += [c for c in tok.head.children if c.dep_ == "prep"]
+        for child in near:
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
                 for obj in child.children:
                     pid = analysis.place_for_span(obj.idx, obj.idx + len(obj.text))
