@@ -6,6 +6,7 @@ components feed them what the extract stage found and write the answers into the
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..analysis import Analysis, TimeMention, Toponym
@@ -21,7 +22,8 @@ def resolve_places(analysis: Analysis) -> None:
     from .places import resolve_toponyms
 
     doc = analysis.doc
-    toponyms = [Toponym(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in PLACE_LABELS]
+    toponyms = [Toponym(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents
+                if e.label_ in PLACE_LABELS or (e.label_ == "PERSON" and relabelled_place(analysis, e.start))]
     # NER tags "the Pentagon" or "the White House" as places; they are actors, not locations to map
     toponyms = [t for t in toponyms if t.text.lower().removeprefix("the ") not in NOT_PLACES]
     found = resolve_toponyms(analysis.text, [PlaceName(t.start, t.end, t.text, t.label) for t in toponyms])
@@ -39,6 +41,12 @@ def resolve_places(analysis: Analysis) -> None:
         top.place = place.id
     analysis.places = list(by_key.values())
     analysis.toponyms = [t for t in toponyms if t.place]
+
+
+def relabelled_place(analysis: Analysis, token_i: int) -> bool:
+    """NER called it a person, but the entities stage knows it as a place name ("Kherson said ...")."""
+    ent = analysis.entity(analysis.token_entity.get(token_i))
+    return ent is not None and ent.label == "GPE"
 
 
 NOT_PLACES = {"pentagon", "white house", "kremlin", "élysée", "elysee", "downing street"}
@@ -108,11 +116,46 @@ def find_times(analysis: Analysis) -> None:
 @component("event_context")
 def event_context(analysis: Analysis) -> None:
     """Each event's place, date and reporting attribution, from its own clause or sentence."""
+    dateline = dateline_place(analysis)
+    focus = focus_place(analysis)
     for ev in analysis.events:
         ev.place = event_place(analysis, ev)
+        ev.place_basis = "stated" if ev.place else None
+        if ev.place is None and (dateline or focus):
+            ev.place, ev.place_basis = (dateline, "dateline") if dateline else (focus, "focus")
         ev.date = event_date(analysis, ev.trigger.start, ev.sentence.start, ev.sentence.end)
+        ev.date_basis = "stated" if ev.date.text else None
+        if ev.date.text is None and ev.aux is None and analysis.article.published:
+            # a news report of something that happened, with no date of its own: the publication day
+            ev.date = EventDate(value=analysis.article.published, precision="day", text=None)
+            ev.date_basis = "published"
         if ev.attribution is None:
             ev.attribution = reporting_attribution(analysis, ev.trigger.start, ev.trigger.end)
+
+
+# "KYIV, Ukraine (AP) —", "NAIROBI, July 9 (Reuters) -": a capitalised place, then an agency or a dash
+DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.' -]{1,40}?)(?:,[^\n()—–-]{0,40})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+
+
+def dateline_place(analysis: Analysis) -> str | None:
+    m = DATELINE.match(analysis.text)
+    if not m:
+        return None
+    for top in analysis.toponyms:
+        if top.start < m.end() and top.place:
+            return top.place
+    return None
+
+
+def focus_place(analysis: Analysis) -> str | None:
+    """The country the article names most often, as a place of its own."""
+    country = focus_country(analysis)
+    if country is None:
+        return None
+    for p in analysis.places:
+        if p.country == country and (p.feature or "").startswith("PCL"):
+            return p.id
+    return None
 
 
 def nearest(items: list, pos: int) -> object | None:

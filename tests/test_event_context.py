@@ -1,0 +1,49 @@
+"""Each event's place, date and reporting attribution (the event_context component)."""
+
+from __future__ import annotations
+
+
+def place_name(analysis, event) -> str | None:
+    return next((p.name for p in analysis.places if p.id == event.place), None)
+
+
+def only(analysis, event_type: str):
+    found = [v for v in analysis.events if v.event_type == event_type]
+    assert found, f"no {event_type} event in {[(v.event_type, v.trigger.text) for v in analysis.events]}"
+    return found[0]
+
+
+def test_locative_place_beats_a_possessor(analyse) -> None:
+    a = analyse("The European Union imposed new sanctions on Belarus over Russia's war at a meeting in "
+                "Brussels on Monday.", published="2024-02-27")
+    ev = only(a, "SANCTION")
+    assert place_name(a, ev) == "Brussels" and ev.place_basis == "stated"
+    assert ev.date.value == "2024-02-26" and ev.date_basis == "stated"
+
+
+def test_object_of_the_trigger_is_the_place(analyse) -> None:
+    a = analyse("Russian forces shelled Kherson overnight, Ukrainian officials said.", published="2023-03-16")
+    ev = only(a, "ASSAULT")
+    assert place_name(a, ev) == "Kherson"
+
+
+def test_dateline_and_publication_date_fill_in_and_are_marked(analyse) -> None:
+    a = analyse("KHARTOUM, Sudan (Reuters) - Paramilitary fighters shelled a crowded market, witnesses said.",
+                published="2024-05-10")
+    ev = only(a, "ASSAULT")
+    assert place_name(a, ev) == "Khartoum" and ev.place_basis == "dateline"
+    assert ev.date.value == "2024-05-10" and ev.date_basis == "published" and ev.date.text is None
+
+
+def test_no_publication_date_means_no_guessed_date(analyse) -> None:
+    a = analyse("Rebels attacked an army post near Goma on Friday.", published=None)
+    ev = only(a, "ASSAULT")
+    assert ev.date.value is None and ev.date.text == "Friday"
+
+
+def test_event_inside_a_claim_points_to_it(analyse) -> None:
+    a = analyse("Police arrested 40 protesters in Lahore, a rights group said.", published="2024-03-01")
+    ev = only(a, "COERCE")
+    assert ev.attribution is not None
+    att = next(x for x in a.attributions if x.id == ev.attribution)
+    assert att.content.start <= ev.trigger.start < att.content.end
