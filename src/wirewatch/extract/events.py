@@ -14,6 +14,11 @@ clauses are scanned like any other clause.
 ``aux`` (PLOVER auxiliary mode): negation ("did not", "refused to", "ruled out sending"), hypothetical
 (modals, "if/unless", "weighing", "threatened to"), future ("will", "vowed to", "plans to") and historical
 (an explicit year before the publication year). Nothing negated or hypothetical comes out with aux None.
+Following PLOVER ("one category, not category + auxiliary"), the complement of a speech-act event ("ruled out
+[sending troops]", "accused X of [shelling]", "threatened to [attack]") is not a second event, and events that
+are negated or hypothetical only through the clause above them, conditions, open questions ("whether") and
+"must/should" clauses are left out. See docs/cameo.md for the other rules (refusals, evaluations, one event
+per happening and sentence).
 Place, date and attribution are left to the ``event_context`` component.
 """
 
@@ -47,6 +52,36 @@ PURPOSE_AID = {"help", "assist", "support", "aid", "bolster", "back", "reinforce
                "shore", "prop", "secure", "guard"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+# "declined to comment", "refused to give details": withholding comment is no rejection of anything
+NO_COMMENT = {"comment", "elaborate", "speculate", "disclose", "reveal", "identify", "name", "answer", "detail",
+              "discuss", "specify", "confirm", "say", "respond"}
+INFO_NOUNS = {"detail", "number", "figure", "information", "name", "reason", "comment", "breakdown", "estimate",
+              "timeline", "timetable", "specific", "casualty"}
+# "called the sanctions illegal": an evaluation, coded ACCUSE when the verdict is hostile, else no event
+EVAL_VERBS = {"call", "brand", "label", "dub", "term"}
+NEG_EVAL = {"illegal", "illegitimate", "unlawful", "unacceptable", "futile", "provocative", "provocation",
+            "aggression", "aggressive", "hostile", "absurd", "baseless", "groundless", "unfounded", "false", "lie",
+            "slander", "terrorism", "terrorist", "criminal", "crime", "interference", "violation", "dangerous",
+            "irresponsible", "reckless", "outrageous", "shameful", "farce", "sham", "fraud", "fraudulent", "biased",
+            "unjust", "unjustified", "hypocritical", "blackmail", "propaganda", "invalid", "null", "void",
+            "destabilising", "destabilizing", "barbaric", "cowardly", "heinous", "racist", "genocide", "massacre",
+            "war", "piracy", "theft", "robbery", "aggressor", "occupier", "puppet", "regime"}
+COOPERATIVE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "MOBILIZE"}
+# speech-act events whose complement is their content, not a second event (PLOVER: one category, not two)
+GOVERNING_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
+DEONTIC = {"must", "should", "ought"}  # "the authorities must investigate": a demand by the speaker, not an event
+PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+NAMING = {"know", "call", "name", "dub"}  # "a coalition known as Viv Ansanm"
+# verbs that are events only with a subject of the right kind: troops arriving are a deployment, a crowd
+# gathering is a demonstration
+SUBJECT_CLASS_VERBS: dict[str, tuple[str, str]] = {
+    **{v: ("troops", "MOBILIZE|troops|154") for v in ("arrive", "land", "enter", "roll", "pour")},
+    **{v: ("crowd", "PROTEST|demo|141") for v in ("gather", "assemble", "converge", "throng")},
+}
+CROWD = {"people", "protester", "demonstrator", "supporter", "crowd", "student", "resident", "worker", "thousand",
+         "hundred", "dozen", "activist", "farmer", "opponent", "marcher", "youth", "woman", "man", "voter"}
+UNDER_FIRE = {"fire", "attack", "shelling", "bombardment", "assault", "gunfire", "siege"}
+REFUSAL_MODALS = {"will", "would", "wo", "shall", "'ll", "can", "ca"}
 CONFLICT_TYPES = {"THREATEN", "ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "ACCUSE", "REJECT"}
 MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "RETREAT", "SANCTION", "PROTEST"}
 
@@ -130,6 +165,7 @@ class Candidate:
     theme: set[int] = field(default_factory=set)  # token indices that are part of the trigger phrase
     quality: float = 0.5
     purpose: Token | None = None  # a purpose clause folded into the event ("sent troops to fight alongside")
+    actorless: bool = False  # "came under fire": the subject is the target, the attacker is not named
 
 
 # -- trigger matching -----------------------------------------------------------------------------------
@@ -141,7 +177,7 @@ def _zone(verb: Token, depth: int = 3) -> list[tuple[Token, int]]:
         if d >= depth:
             continue
         for child in tok.children:
-            if child.dep_ in ZONE_DEPS:
+            if child.dep_ in ZONE_DEPS or (child.dep_ == "conj" and tok is not verb and tok.pos_ in ("NOUN", "PROPN")):
                 out.append((child, d + 1))
                 if not (child.pos_ == "VERB" and child.dep_ in ("xcomp", "pcomp")):
                     frontier.append((child, d + 1))
@@ -190,9 +226,102 @@ def verb_lemma(verb: Token, lex: Lexicon) -> str:
     return lemma
 
 
+def _evaluation(verb: Token, lemma: str) -> Candidate | None | bool:
+    """'X called the sanctions "illegal"': ACCUSE if the verdict is hostile, no event (False) otherwise, and
+    None where the verb is not used as an evaluation at all ("called a strike", "called for talks")."""
+    if lemma not in EVAL_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    verdict = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")]
+    verdict += [c for c in obj.children if c.i > obj.i and c.dep_ in ("amod", "appos", "acomp")]
+    verdict += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if not verdict:
+        return None
+    words = {t.lemma_.lower() for v in verdict for t in v.subtree} | {t.lower_ for v in verdict for t in v.subtree}
+    if words & NEG_EVAL:
+        return Candidate(Sense("ACCUSE", "disapprove", "111"), [verb], verb, theme=set(), quality=0.6)
+    return False
+
+
+def _withheld_comment(verb: Token, sense: Sense) -> bool:
+    """'declined to comment', 'refused to give numbers': not a REJECT."""
+    if sense.event_type != "REJECT":
+        return False
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "dobj") and child.pos_ in ("VERB", "AUX"):
+            low = child.lemma_.lower()
+            if low in NO_COMMENT:
+                return True
+            if low in ("give", "provide", "offer", "release") and any(
+                    c.dep_ == "dobj" and _singular(c.lower_) in INFO_NOUNS for c in child.children):
+                return True
+    return False
+
+
+def _channel(verb: Token, sense: Sense, lex: Lexicon) -> bool:
+    """'Speaking by phone from Vilnius, X said ...': how a statement was made, not a consultation."""
+    return (sense.event_type == "CONSULT" and verb.lemma_.lower() in ("speak", "talk") and verb.dep_ == "advcl"
+            and verb.head.lemma_.lower() in lex.speech
+            and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children))
+
+
+def _concern(verb: Token, sense: Sense) -> bool:
+    """'warned that the delivery was a drop in the ocean': a warning with nothing threatened is no THREATEN."""
+    if sense.event_type != "THREATEN" or verb.lemma_.lower() != "warn":
+        return False
+    if any(c.dep_ in ("xcomp", "dobj", "dative", "prep") for c in verb.children):
+        return False
+    content = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(content) and not any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in HYP_MODALS | FUT_MODALS for c in content for a in c.children)
+
+
+def _subject_class(verb: Token, lemma: str, lex: Lexicon) -> Candidate | None:
+    if lemma not in SUBJECT_CLASS_VERBS:
+        return None
+    cls, sense = SUBJECT_CLASS_VERBS[lemma]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    words = CROWD if cls == "crowd" else lex.classes.get(cls, frozenset())
+    heads = [subj, *[g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"  # "hundreds of soldiers"
+                     for g in c.children if g.dep_ == "pobj"]]
+    hit = any(_forms(h) & words for h in heads)
+    return Candidate(Sense.parse(sense), [verb], verb, quality=0.55) if hit else None
+
+
+def _under_fire(verb: Token) -> Candidate | None:
+    """'their vehicle came under fire': an attack on the subject by someone not named."""
+    if verb.lemma_.lower() != "come":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "under" and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in UNDER_FIRE for c in prep.children):
+            return Candidate(Sense("ASSAULT", None, "190"), [verb, prep], verb, quality=0.5, actorless=True)
+    return None
+
+
 def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
+    cand = _verb_candidate(verb, lex)
+    if cand is not None and (_withheld_comment(verb, cand.sense) or _channel(verb, cand.sense, lex)
+                             or _concern(verb, cand.sense)):
+        return None
+    if cand is None:
+        lemma = verb_lemma(verb, lex)
+        cand = _subject_class(verb, lemma, lex) or _under_fire(verb)
+    return cand
+
+
+def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     lemma = verb_lemma(verb, lex)
     zone = _zone(verb)
+    evaluation = _evaluation(verb, lemma)
+    if evaluation is False:
+        return None
+    if isinstance(evaluation, Candidate):
+        return evaluation
 
     def phrase(table: dict[str, list[tuple[tuple[str, ...], Sense]]], quality: float) -> Candidate | None:
         for words, sense in table.get(lemma, []):
@@ -238,6 +367,12 @@ def noun_sense(tok: Token, lex: Lexicon) -> Sense | None:
 # -- arguments --------------------------------------------------------------------------------------------
 def _entity(analysis: Analysis, tok: Token) -> str | None:
     """The entity a noun phrase refers to: the head's own, else the nearest one not inside a clause."""
+    for child in tok.children:  # "a militia known as the Wagner Group": the name, not the description
+        if child.dep_ == "acl" and child.lemma_.lower() in NAMING:
+            named = [analysis.entity_for_token(g) for p in child.children if p.dep_ == "prep" and p.lower_ == "as"
+                     for g in p.subtree]
+            if any(named):
+                return next(e for e in named if e)
     own = analysis.entity_for_token(tok)
     if own:
         return own
@@ -246,8 +381,14 @@ def _entity(analysis: Analysis, tok: Token) -> str | None:
         nxt: list[Token] = []
         for t in frontier:
             for child in t.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in NAMING:
+                    nxt.append(child)  # "a gang coalition known as Viv Ansanm"
+                    continue
                 if child.dep_ in CLAUSE_DEPS or child.dep_ in ("conj", "cc", "punct", "appos"):
                     continue
+                if child.dep_ == "prep" and child.lower_ not in ("of", "from") and not (
+                        child.lower_ == "as" and t.lemma_.lower() in NAMING):
+                    continue  # "ministers in Brussels", "an attack on a police academy": not who the phrase is
                 eid = analysis.entity_for_token(child)
                 if eid:
                     return eid
@@ -287,9 +428,29 @@ def subject(verb: Token, seen: int = 0) -> tuple[Token | None, bool]:
         if verb.dep_ == "pcomp":
             head = head.head
         return subject(head, seen + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None, False  # "companies accused of ...": the noun is the participle's patient, not its agent
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head, False
     return None, False
+
+
+def reattached_conj(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb of saying a subjectless conjunct really belongs to: in "X said 6,000 people had arrived, and
+    appealed for funds" the simple past "appealed" cannot continue the past perfect "had arrived" (the tagger
+    joins them), so it is coordinated with "said" and its subject is X."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    head = verb.head
+    speech = head.head
+    if head.dep_ != "ccomp" or speech.lemma_.lower() not in lex.speech or speech.i > head.i:
+        return None
+    cand = verb_candidate(verb, lex)
+    if cand is None or cand.sense.event_type not in GOVERNING_TYPES:
+        return None  # only acts of speech (appealing, accusing, rejecting) continue the speaker's own sentence
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have") for c in head.children)
+    copula = head.pos_ == "AUX" or any(c.dep_ == "attr" for c in head.children)
+    return speech if perfect or copula else None
 
 
 def passive_patient(verb: Token) -> Token | None:
@@ -333,18 +494,41 @@ def recipients(analysis: Analysis, cand: Candidate, actor: list[str]) -> list[st
 
 
 # -- auxiliary mode ---------------------------------------------------------------------------------------
+def _reported(tok: Token, lex: Lexicon) -> bool:
+    """Whether the clause headed by ``tok`` is the content of a verb of saying ("said X would ...")."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in lex.speech or any(
+        c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in lex.speech and c.i > t.i for c in t.children)
+
+
+def conditional(tok: Token) -> bool:
+    """A clause opened by if/unless/whether: a condition or an open question, nothing asserted."""
+    return any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in tok.children)
+
+
 def _own_marks(tok: Token, lex: Lexicon) -> str | None:
     neg = hyp = fut = False
+    would = False
     for child in tok.children:
         low = child.lower_
         if child.dep_ == "neg" or (low in NEG_WORDS and child.dep_ in ("advmod", "det")):
             neg = True
         elif child.dep_ in ("aux", "auxpass"):
-            if low in HYP_MODALS:
+            if low in ("would", "'d"):
+                would = True
+            elif low in HYP_MODALS:
                 hyp = True
             elif low in FUT_MODALS:
                 fut = True
         elif child.dep_ == "mark" and low in COND_MARKS:
+            hyp = True
+    if would:
+        # "would" in reported speech is the future seen from the past ("said the cabinet would meet")
+        if not hyp and _reported(tok, lex):
+            fut = True
+        else:
             hyp = True
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG":
         fut = True
@@ -472,7 +656,7 @@ def noun_arguments(analysis: Analysis, cand: Candidate) -> tuple[list[str], list
             eid = analysis.entity_for_token(child)
             if eid and eid not in actor:
                 actor.append(eid)
-        elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
+        elif child.dep_ in ("prep", "agent") and child.lower_ in ("by", "between"):  # "talks between X and Y"
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     actor += [e for e in _entities(analysis, pobj) if e not in actor]
@@ -510,6 +694,126 @@ def _place_weight(sent: SpacySpan) -> int:
     return sum(1 for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC"))
 
 
+def _governor(head: Token, heads: dict[int, Candidate], lex: Lexicon) -> Candidate | None:
+    """The event whose complement this clause is ("ruled out [sending troops]", "accused X of [shelling]")."""
+    t = head
+    for _ in range(4):
+        if t.head is t or t.dep_ not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "advcl", "acl", "oprd"):
+            return None  # a coordinated event stands on its own ("attacked and seized")
+        t = t.head
+        if t.i in heads:
+            return heads[t.i]
+        if t.lemma_.lower() in lex.speech:
+            return None  # "said it had asked ...": reported, not the content of another event
+    return None
+
+
+def _refusal(cand: Candidate, aux: str | None) -> bool:
+    """'Yerevan would not accept', 'we will not withdraw': a stated refusal of a cooperative act is a REJECT."""
+    if aux != "negation" or cand.sense.event_type not in COOPERATIVE:
+        return False
+    kids = cand.head.children
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in REFUSAL_MODALS for c in cand.head.children) and any(
+        c.dep_ == "neg" or c.lower_ in NEG_WORDS for c in kids)
+
+
+def _speaker_entities(analysis: Analysis, head: Token, lex: Lexicon) -> list[str]:
+    """The subject of the verb of saying whose content this clause is ("X said it had ...": it = X)."""
+    t = head
+    for _ in range(4):
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in lex.speech:
+            subj, _ = subject(t.head)
+            return _entities(analysis, subj) if subj is not None else []
+        return []
+    return []
+
+
+def _quoted(analysis: Analysis, tok: Token) -> bool:
+    return any(a.kind == "direct" and a.content.start <= tok.idx < a.content.end for a in analysis.attributions)
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+@dataclass
+class _Found:
+    cand: Candidate
+    actor: list[str]
+    recipient: list[str]
+    aux: str | None
+
+
+def _sentence_events(analysis: Analysis, sent: SpacySpan, lex: Lexicon) -> list[_Found]:
+    cands = sentence_candidates(sent, lex)
+    heads = {c.head.i: c for c in cands if is_verbal(c.head)}
+    found: list[_Found] = []
+    for cand in cands:
+        head = cand.head
+        if is_verbal(head):
+            _refine_intent(cand, lex)
+            speaker = reattached_conj(head, lex)
+            subj, _ = subject(speaker if speaker is not None else head)
+            actor = _entities(analysis, subj) if subj is not None else []
+            if not actor and subj is not None and subj.lower_ in PRONOUNS:
+                actor = _speaker_entities(analysis, head, lex)  # "Al-Shabaab said it had carried out the attack"
+            if cand.actorless and subj is not None:
+                actor = []
+            recipient = recipients(analysis, cand, actor)
+            if cand.actorless and subj is not None:
+                recipient = [e for e in _entities(analysis, subj) if e not in recipient] + recipient
+            own = _own_marks(head, lex)
+            aux = own if speaker is not None else aux_mode(head, lex)
+            gov = _governor(head, heads, lex) if speaker is None else None
+            if conditional(head):
+                continue  # the condition of a hypothetical, or an open question ("whether ... would send")
+            if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in head.children):
+                continue  # "the authorities must investigate": what the speaker demands, not an event
+            if aux == "hypothetical" and _quoted(analysis, head):
+                continue  # speculation inside a quotation
+            if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "pobj", "attr"):
+                continue  # "join the force fighting armed gangs": a description of the object
+            if aux in ("negation", "hypothetical") and aux != own:
+                continue  # negated or hypothetical only through the clause above ("ruled out sending")
+            if gov is not None and gov.sense.event_type in GOVERNING_TYPES and (
+                    gov.sense.event_type in ("ACCUSE", "REJECT") or aux is not None and not (
+                    gov.sense.event_type == "THREATEN" and aux == "future")):
+                continue  # the content of an accusation, denial, demand, offer or threat is not a second event
+            if _refusal(cand, aux):
+                cand.sense, aux = Sense("REJECT", None, "120"), None
+        else:
+            actor, recipient = noun_arguments(analysis, cand)
+            gov_tok = head.head
+            own = _own_marks(head, lex)
+            aux = own or (aux_mode(gov_tok, lex) if gov_tok.pos_ in ("VERB", "AUX") else None)
+            if aux in ("negation", "hypothetical") and aux != own and not (
+                    gov_tok.pos_ in ("VERB", "AUX") and _own_marks(gov_tok, lex) == aux):
+                continue
+        if not actor and not cand.actorless:
+            continue  # PLOVER events need an actor; an unattributed act is left to later stages
+        if cand.sense.event_type in ("AID", "COOPERATE") and not recipient and len(actor) < 2:
+            continue  # PLOVER: aid and cooperation are given to someone
+        if aux is None and historical(head, analysis):
+            aux = "historical"
+        found.append(_Found(cand, actor, recipient, aux))
+    # one happening, one event: "marched ..., chanting slogans and blocking traffic" is one PROTEST
+    kept: list[_Found] = []
+    for f in sorted(found, key=lambda f: (_depth(f.cand.head), f.cand.head.i)):
+        same = next((k for k in kept if k.cand.sense.event_type == f.cand.sense.event_type
+                     and (set(k.actor) & set(f.actor) or not k.actor and not f.actor)), None)
+        if same is None:
+            kept.append(f)
+        else:
+            same.recipient += [r for r in f.recipient if r not in same.recipient and r not in same.actor]
+    return sorted(kept, key=lambda f: f.cand.head.i)
+
+
 @component("events")
 def extract_events(analysis: Analysis) -> None:
     lex = lexicon()
@@ -517,22 +821,9 @@ def extract_events(analysis: Analysis) -> None:
     events: list[Event] = []
     keys: dict[tuple, int] = {}
     for sent in analysis.doc.sents:
-        for cand in sentence_candidates(sent, lex):
+        for f in _sentence_events(analysis, sent, lex):
+            cand, actor, recipient, aux = f.cand, f.actor, f.recipient, f.aux
             head = cand.head
-            if is_verbal(head):
-                _refine_intent(cand, lex)
-                subj, _ = subject(head)
-                actor = _entities(analysis, subj) if subj is not None else []
-                recipient = recipients(analysis, cand, actor)
-                aux = aux_mode(head, lex)
-            else:
-                actor, recipient = noun_arguments(analysis, cand)
-                gov = head.head
-                aux = _own_marks(head, lex) or (aux_mode(gov, lex) if gov.pos_ in ("VERB", "AUX") else None)
-            if not actor:
-                continue  # PLOVER events need an actor; an unattributed act is left to later stages
-            if aux is None and historical(head, analysis):
-                aux = "historical"
             toks = sorted(cand.trigger, key=lambda t: t.i)
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             if end - start > 60:
