@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..analysis import Analysis
 from ..lexicons import actor_nouns
 from ..registry import component
+from ..resolve.actors import load_demonyms
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -110,8 +111,16 @@ def named_mentions(analysis: Analysis) -> list[Mention]:
         if len(span) == 0 or is_title_only(span):
             continue
         label = ent.label_
-        if label == "PERSON" and len(span) == 1 and is_big_place(span.text):
-            label = "GPE"  # the small model tags some capitals as people ("Kyiv said ...")
+        # "defence ministry", "coast guard": a common noun phrase, left to the nominal pass, which keeps
+        # its possessor ("Japan's defence ministry" is not "Taiwan's defence ministry")
+        if label == "ORG" and all(t.is_lower or not t.is_alpha for t in span):
+            continue
+        if label == "PERSON" and len(span) == 1:
+            # the small model tags some capitals and demonyms as people ("Kyiv said", "Azerbaijani")
+            if is_big_place(span.text):
+                label = "GPE"
+            elif span.text in load_demonyms():
+                label = "NORP"
         mention = Mention(span.start, span.end, label, clean_name(span.text), span.root.i)
         if label == "PERSON":
             mention.title_start, mention.context = title_context(span)
@@ -172,26 +181,35 @@ def nominal_mentions(analysis: Analysis, named: list[Mention]) -> list[Mention]:
         # a noun modifying a following actor noun ("security" in "security forces") is not a head
         if tok.dep_ == "compound" and tok.head.lower_ in nouns.sector:
             continue
-        left = [t for t in tok.lefts if t.dep_ in NOMINAL_MODIFIER_DEPS]
+        # "Punjab's information minister, Saima Qureshi": the description belongs to the named person
+        if any(c.dep_ == "appos" and c.i in person_tokens for c in tok.children) or (
+                tok.dep_ == "appos" and tok.head.i in person_tokens):
+            continue
+        head = tok
+        if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+            head = tok.head  # "Chinese coast guard ships": the actor noun names the whole phrase
+        left = [t for t in head.lefts if t.dep_ in NOMINAL_MODIFIER_DEPS]
         start = min([tok.i] + [min(x.i for x in t.subtree) for t in left])
         # a possessor that is a person stays its own entity: "Maliki’s government" starts after "’s"
         context: list[str] = []
-        for i in range(start, tok.i):
+        for i in range(start, head.i):
             if i in person_tokens:
-                context = [t.text for t in doc[start:tok.i]]
+                context = [t.text for t in doc[start:head.i]]
                 start = i + 1
         # a name that begins before the phrase ("... Syria (ISIS) militants") is context, not part of it
         for m in named:
-            if m.start < start < m.end or (start <= m.start < tok.i < m.end):
+            if m.start < start < m.end or (start <= m.start < head.i < m.end):
                 context.append(m.name)
                 start = max(start, m.end)
-        for i in range(start, tok.i):
+        for i in range(start, head.i):
             if doc[i].text == ")":
                 start = i + 1
-        while start < tok.i and (doc[start].is_punct or doc[start].text in ("’s", "'s")):
+        while start < head.i and (doc[start].is_punct or doc[start].text in ("’s", "'s") or doc[start].dep_ == "cc"):
             start += 1
-        span = doc[start:tok.i + 1]
-        out.append(Mention(span.start, span.end, "NOMINAL", clean_name(span.text), tok.i, context))
+        span = doc[start:head.i + 1]
+        if out and out[-1].start == span.start and out[-1].end == span.end:
+            continue  # two actor nouns in one phrase ("security forces" + "guard ships") make one mention
+        out.append(Mention(span.start, span.end, "NOMINAL", clean_name(span.text), head.i, context))
     return out
 
 

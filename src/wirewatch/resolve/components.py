@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from ..analysis import Analysis, TimeMention, Toponym
+from ..lexicons import actor_nouns
 from ..model import Actor, Event, EventDate, Place, Span
 from ..registry import component
 
@@ -70,10 +71,23 @@ def code_actors(analysis: Analysis) -> None:
             if best is not None and best.country:
                 break
         actor = best or Actor()
+        if actor.sector is None and ent.label in ("NOMINAL", "ORG"):
+            actor.sector = head_noun_sector(ent.name)
         if actor.country is None and actor.sector is not None:
             # an unnamed official or force without a nationality: where the text puts it, else the story's focus
             actor.country = placed_country(analysis, ent.id) or focus
         ent.actor = actor
+
+
+def head_noun_sector(name: str) -> str | None:
+    """The sector an actor noun in the phrase suggests, the one nearest the end first ("French paratroopers")."""
+    words = name.lower().split()
+    sectors = actor_nouns().sector
+    for i in range(len(words) - 1, -1, -1):
+        for phrase in (" ".join(words[max(0, i - 1):i + 1]), words[i]):
+            if sectors.get(phrase):
+                return sectors[phrase]
+    return None
 
 
 def placed_country(analysis: Analysis, entity_id: str) -> str | None:
