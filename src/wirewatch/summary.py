@@ -13,7 +13,7 @@ def summarise(doc: Document, heading: str | None = None) -> str:
     if doc.events:
         lines.append("  events:")
     for v in doc.events:
-        who = ", ".join(names.get(i, i) for i in v.actor) or "?"
+        who = ", ".join(names.get(i, i) for i in v.actor) or "(unknown)"
         whom = ", ".join(names.get(i, i) for i in v.recipient)
         where = places[v.place].name if v.place in places else ""
         when = v.date.value or ""
@@ -25,7 +25,7 @@ def summarise(doc: Document, heading: str | None = None) -> str:
         lines.append("  who said what:")
     for at in doc.attributions:
         chain = "".join(f" via {names.get(i, i)}" for i in at.via)
-        speaker = names.get(at.speaker.entity or "", at.speaker.text)
+        speaker = names.get(at.speaker.entity or "", at.speaker.text) or "(unnamed source)"
         content = at.content.text if len(at.content.text) <= 90 else at.content.text[:87] + "..."
         stance = "" if at.stance == "asserts" else f" [{at.stance}]"
         lines.append(f"    {speaker}{chain}{stance}: {content}")
