@@ -7,8 +7,8 @@ in two halves) that are committed, so users need none of the inputs below. Each 
     geonameid  feature  iso3  admin1_code  admin2_code  lat  lon  population  name  keys
 
 ``feature`` is a GeoNames feature code (PCLI country, ADM1, ADM2, PPLC capital, PPL populated place,
-CONT continent, RGN region, OCN/SEA/GULF/PEN water bodies and peninsulas, BLDG landmark buildings); ``admin1_code`` is the GeoNames code (``IQ.10``), ``admin2_code`` likewise
-(``US.LA.079``); ``keys`` are the ``|``-separated folded lookup keys (``wirewatch.resolve.places.index_keys``
+CONT continent, RGN region, OCN/SEA/GULF/PEN water bodies and peninsulas, BLDG landmark buildings);
+``admin1_code`` is the GeoNames code (``IQ.10``), ``admin2_code`` likewise (``US.LA.079``); ``keys`` are the ``|``-separated folded lookup keys (``wirewatch.resolve.places.index_keys``
 of every English/Latin name of the place), so the run time only splits strings and fills a dict.
 
 Sources and licences
@@ -53,6 +53,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib.util
+import io
 import json
 import statistics
 import sys
@@ -392,7 +393,9 @@ def main(argv: list[str] | None = None) -> int:
     for fname, part in (("places-1-admin.tsv.gz", others), ("places-2-cities.tsv.gz", towns[:half]),
                         ("places-3-cities.tsv.gz", towns[half:])):
         path = out_dir / fname
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+        # mtime=0: the same inputs give byte-identical files
+        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz, \
+                io.TextIOWrapper(gz, encoding="utf-8", newline="\n") as f:
             for gid, feat, iso3, a1, a2, lat, lon, pop, name, names in part:
                 if feat == "ADM2":
                     keys = sorted({fold(n) for n in names if n} - {""})

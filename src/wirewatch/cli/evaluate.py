@@ -64,13 +64,17 @@ def eval_dates(tbaq: str, limit: int | None, as_json: bool) -> None:
 @click.option("--path", "path", required=True, help="lgl.xml, TR-News.xml or geowebnews/gwn_full.txt.")
 @click.option("--limit", type=int, default=None, help="Only the first N documents.")
 @click.option("--no-e2e", is_flag=True, help="Skip the end-to-end run with our own recognition.")
+@click.option("--demonyms/--no-demonyms", default=True, show_default=True,
+              help="Resolve demonyms ('Turkish') to their country, as these corpora annotate them. "
+                   "Extraction itself never makes a place of a demonym.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @friendly_errors
-def eval_places(dataset: str, path: str, limit: int | None, no_e2e: bool, as_json: bool) -> None:
+def eval_places(dataset: str, path: str, limit: int | None, no_e2e: bool, demonyms: bool, as_json: bool) -> None:
     """Geoparsing accuracy within 161 km (gold spans given), and end to end."""
     from ..evaluate.places import evaluate_places
 
-    report(evaluate_places(dataset, existing(path, "--path"), limit=limit, end_to_end=not no_e2e), as_json)
+    report(evaluate_places(dataset, existing(path, "--path"), limit=limit, end_to_end=not no_e2e,
+                           demonyms=demonyms), as_json)
 
 
 @evaluate_group.command("attribution")
