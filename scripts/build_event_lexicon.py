@@ -92,6 +92,26 @@ CLASSES: dict[str, list[str]] = {
     "road": ["road", "route", "highway", "supply", "line", "corridor", "access"],
     "ceasefire": ["ceasefire", "truce", "cease", "armistice"],
     "deal": ["deal", "agreement", "accord", "treaty", "pact", "memorandum", "contract", "compromise"],
+    # what can be the subject of an attack whose perpetrator is not named ("a bomb exploded", "a missile
+    # struck the ship", "killed by a drone"): an instrument, never an actor
+    "munition": ["bomb", "blast", "explosion", "explosive", "device", "ied", "mine", "landmine", "grenade",
+                 "rocket", "missile", "shell", "mortar", "drone", "projectile", "shrapnel", "artillery",
+                 "barrage", "salvo", "munition", "bullet", "gunfire", "gunshot", "torpedo",
+                 "airstrike", "bombing", "shelling", "bombardment", "ambush", "raid", "attack", "assault"],
+    # verbs whose munition subject makes an attack ("a car bomb exploded", "a blast ripped through")
+    "impact": ["explode", "detonate", "go", "blow", "rip", "tear", "rock", "hit", "strike", "kill", "wound",
+               "injure", "destroy", "damage", "level", "flatten", "land", "slam", "target", "sink", "occur",
+               "happen", "take", "leave", "claim", "hurt", "maim"],
+    # attack verbs that are an attack even in a passive with nobody named ("the convoy was ambushed")
+    "attack_verb": ["attack", "shell", "bomb", "bombard", "shoot", "gun", "ambush", "raid", "storm", "kidnap",
+                    "abduct", "hijack", "assassinate", "behead", "massacre", "pound", "torch", "target",
+                    "strafe", "blow", "snatch"],
+    # harm verbs that are an attack in a passive only with an attack or munition named ("killed in an air strike")
+    "harm_verb": ["kill", "wound", "injure", "die", "strike", "hit", "destroy", "damage", "burn", "level",
+                  "flatten", "sink", "hurt", "maim"],
+    # modifiers that make a blast an accident ("a gas explosion"), not an attack
+    "accident": ["gas", "boiler", "chemical", "industrial", "methane", "fuel", "accidental", "factory", "pipeline",
+                 "cylinder", "tanker", "coal", "fireworks", "firework", "transformer", "volcanic", "dust"],
 }
 
 V = "verbs"

@@ -367,3 +367,83 @@ def test_added_news_phrasing(text: str, event_type: str, trigger: str) -> None:
 def test_an_attempted_attack_happened() -> None:
     a = run("Gunmen tried to storm a checkpoint in northern Sinai on Sunday.")
     assert find(a, "ASSAULT", "storm").aux is None
+
+
+# -- attacks with no attacker named ------------------------------------------------------------------------
+def _assaults(analysis: Analysis) -> list[Event]:
+    return [v for v in analysis.events if v.event_type == "ASSAULT"]
+
+
+def test_explosion_without_perpetrator_is_one_actorless_attack() -> None:
+    a = run("A roadside bomb exploded next to a minibus near Quetta on Tuesday, killing six people.")
+    (v,) = _assaults(a)
+    assert v.actor == [] and "people" in names(a, v.recipient)
+    assert v.confidence <= 0.5 and v.aux is None
+
+
+def test_blast_ripped_through() -> None:
+    v = find(run("A powerful blast ripped through a crowded bus station in Maiduguri on Friday."), "ASSAULT")
+    assert v.actor == []
+
+
+def test_passive_with_instrument_agent_is_not_an_actor() -> None:
+    a = run("An oil tanker was struck by a drone off the coast of Eritrea on Monday.")
+    (v,) = _assaults(a)
+    assert v.actor == [] and v.confidence <= 0.5
+
+
+def test_killed_in_air_strike_is_an_attack_on_the_victims() -> None:
+    a = run("Eleven villagers were killed in an air strike in northern Burkina Faso on Sunday.")
+    (v,) = _assaults(a)
+    assert v.actor == [] and "villagers" in names(a, v.recipient)
+    assert v.mode == "aerial"
+
+
+def test_kidnapping_without_perpetrator() -> None:
+    a = run("Three aid workers were abducted from their compound in Niger's Tillaberi region.")
+    (v,) = _assaults(a)
+    assert v.actor == [] and v.mode == "abduct" and "aid workers" in names(a, v.recipient)
+
+
+def test_attack_noun_as_subject() -> None:
+    a = run("An attack on an army checkpoint killed four soldiers in Idlib province overnight.")
+    (v,) = _assaults(a)
+    assert v.actor == [] and "soldiers" in names(a, v.recipient)
+
+
+def test_named_agent_stays_the_actor() -> None:
+    a = run("The convoy was attacked by Islamic State fighters near Damboa on Saturday.")
+    v = find(a, "ASSAULT")
+    assert "islamic state" in names(a, v.actor)
+
+
+def test_claim_in_next_sentence_gives_the_attack_its_actor() -> None:
+    a = run("A suicide bomber struck a mosque in Peshawar on Friday, killing 12 worshippers. "
+            "The Pakistani Taliban claimed responsibility.")
+    (v,) = _assaults(a)
+    assert "taliban" in names(a, v.actor)
+
+
+def test_claim_after_explosion_is_one_event() -> None:
+    a = run("A car bomb went off outside a hotel in Mogadishu, killing seven people. "
+            "Al-Shabaab claimed responsibility for the attack.")
+    (v,) = _assaults(a)
+    assert "shabaab" in names(a, v.actor) and "people" in names(a, v.recipient)
+
+
+def test_suspected_perpetrator_fills_the_attack() -> None:
+    a = run("A bomb exploded at a bus stop in Jos on Sunday. "
+            "Islamic State militants are believed to be behind the attack, police said.")
+    (v,) = _assaults(a)
+    assert "islamic state" in names(a, v.actor)
+
+
+def test_no_claim_and_accidents_give_no_attack() -> None:
+    assert not _assaults(run("No group has claimed responsibility for the bombing."))
+    assert not _assaults(run("Three workers were killed in a gas explosion at a chemical plant in Tianjin."))
+    assert not _assaults(run("Five miners were injured in an accident at the site."))
+
+
+def test_anaphoric_blast_is_the_same_attack() -> None:
+    a = run("A car bomb exploded near a market in Baquba on Thursday. The blast damaged a dozen shops.")
+    assert len(_assaults(a)) == 1

@@ -19,6 +19,9 @@ Following PLOVER ("one category, not category + auxiliary"), the complement of a
 are negated or hypothetical only through the clause above them, conditions, open questions ("whether") and
 "must/should" clauses are left out. See docs/cameo.md for the other rules (refusals, evaluations, one event
 per happening and sentence).
+Material attacks with no attacker named ("a car bomb exploded", "was struck by a missile", "were killed in an air
+strike", "were abducted") come out as ASSAULT with an empty actor and confidence <= 0.5; a later "X claimed
+responsibility" / "X is believed to be behind the attack" fills in X (docs/cameo.md, "Attacks with no attacker named").
 Place, date and attribution are left to the ``event_context`` component.
 """
 
@@ -165,7 +168,10 @@ class Candidate:
     theme: set[int] = field(default_factory=set)  # token indices that are part of the trigger phrase
     quality: float = 0.5
     purpose: Token | None = None  # a purpose clause folded into the event ("sent troops to fight alongside")
-    actorless: bool = False  # "came under fire": the subject is the target, the attacker is not named
+    actorless: bool = False  # an attack that stands without a named attacker ("came under fire", "a bomb exploded")
+    subject_role: str = "agent"  # "target" ("came under fire") or "instrument" ("a missile struck"): not the actor
+    claim: bool = False  # "X claimed responsibility", "X is believed to be behind the attack": names an attacker
+    anaphoric: bool = False  # "the blast", "the attack": a re-mention of an attack already reported
 
 
 # -- trigger matching -----------------------------------------------------------------------------------
@@ -299,7 +305,113 @@ def _under_fire(verb: Token) -> Candidate | None:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "under" and any(
                 c.dep_ == "pobj" and c.lemma_.lower() in UNDER_FIRE for c in prep.children):
-            return Candidate(Sense("ASSAULT", None, "190"), [verb, prep], verb, quality=0.5, actorless=True)
+            return Candidate(Sense("ASSAULT", None, "190"), [verb, prep], verb, quality=0.5, actorless=True,
+                             subject_role="target")
+    return None
+
+
+# -- attacks with no attacker named -----------------------------------------------------------------------
+def _in_class(tok: Token, lex: Lexicon, name: str) -> bool:
+    return bool(_forms(tok) & lex.classes.get(name, frozenset()))
+
+
+def munition(tok: Token, lex: Lexicon) -> Sense | None:
+    """The attack sense of a noun that can carry out an attack without being an actor ("a car bomb", "the blast",
+    "an air strike", "a missile"); None for anything else, and for accidents ("a gas explosion")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("compound", "amod") and _in_class(c, lex, "accident") for c in tok.children):
+        return None
+    sense = noun_sense(tok, lex)
+    if sense is not None and sense.event_type == "ASSAULT":
+        return sense
+    if _in_class(tok, lex, "munition"):
+        return Sense("ASSAULT", "explosives", "183")
+    return None
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their")
+               for c in tok.children)
+
+
+def _impact(verb: Token, lex: Lexicon) -> Candidate | None:
+    """'A car bomb exploded', 'a blast ripped through the market', 'an attack on a police post killed three',
+    'there was an explosion': an attack whose subject is its instrument or the attack itself."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    needs = {"go": ("prt", "off"), "rip": ("prep", "through"), "tear": ("prep", "through"), "take": ("dobj", "place")}
+    if lemma == "be" and any(c.dep_ == "expl" for c in kids):
+        subj = next((c for c in kids if c.dep_ == "attr"), None)  # "there was an explosion"
+    elif not _in_class(verb, lex, "impact") or lemma in needs and not any(
+            c.dep_ in (needs[lemma][0], "prt") and c.lower_ == needs[lemma][1] for c in kids):
+        return None  # "went off", "ripped through", "took place"
+    if subj is None:
+        return None
+    sense = munition(subj, lex)
+    if sense is None:
+        return None
+    trigger = [subj] if lemma == "be" else [verb, *[c for c in kids if c.dep_ == "prt"]]
+    return Candidate(sense, trigger, verb, theme={subj.i}, quality=0.6, actorless=True, subject_role="instrument",
+                     anaphoric=_definite(subj))
+
+
+def _attack_context(verb: Token, lex: Lexicon) -> Token | None:
+    """The attack or munition a harm is put down to: 'killed in an air strike', 'struck by a missile'."""
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during", "after", "from", "when"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and munition(pobj, lex) is not None:
+                    return pobj
+    return None
+
+
+def _passive_attack(verb: Token, lex: Lexicon, cand: Candidate | None) -> Candidate | None:
+    """'The convoy was ambushed', 'was struck by a missile', 'three soldiers were killed in an air strike',
+    'two civilians died in the shelling': the patient was attacked, the attacker is not named."""
+    lemma = verb_lemma(verb, lex)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    if not passive and lemma != "die":
+        return None
+    agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    context = _attack_context(verb, lex)
+    if agent is not None and (context is None or agent.i != context.i):
+        return None  # "was attacked by gunmen": the agent is the actor, the ordinary rules apply
+    strong = cand is not None and cand.sense.event_type == "ASSAULT" and (
+        _in_class(verb, lex, "attack_verb") or bool(cand.theme))  # "air strikes were carried out on ..."
+    if not strong and not (context is not None and (_in_class(verb, lex, "harm_verb") or lemma == "die")):
+        return None
+    if cand is not None and cand.sense.event_type == "ASSAULT":
+        sense = cand.sense
+    else:
+        sense = Sense("ASSAULT", None, "190")
+    if context is not None:
+        own = munition(context, lex)
+        if own is not None and (sense.cameo in ("190", "18") or not sense.mode):
+            sense = own
+    theme = {context.i} if context is not None else set()
+    return Candidate(sense, [verb], verb, theme=theme | (cand.theme if cand else set()), quality=0.6,
+                     actorless=True, anaphoric=context is not None and _definite(context))
+
+
+RAISING = {"believe", "think", "suspect", "say", "report", "know", "understand", "allege", "presume", "reckon",
+           "rumour", "rumor", "fear", "assume", "consider"}
+
+
+def _behind(verb: Token, lex: Lexicon) -> Candidate | None:
+    """'X is believed to be behind the attack', 'X was responsible for the bombing': X carried out that attack."""
+    if verb.lemma_.lower() != "be":
+        return None
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "behind"]
+    preps += [p for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() == "responsible"
+              for p in c.children if p.dep_ == "prep" and p.lower_ == "for"]
+    for prep in preps:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and munition(pobj, lex) is not None:
+                sense = noun_sense(pobj, lex) or Sense("ASSAULT", None, "190")
+                return Candidate(sense, [verb, prep], verb, theme={pobj.i}, quality=0.55, claim=True)
     return None
 
 
@@ -310,7 +422,15 @@ def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
         return None
     if cand is None:
         lemma = verb_lemma(verb, lex)
-        cand = _subject_class(verb, lemma, lex) or _under_fire(verb)
+        cand = _subject_class(verb, lemma, lex) or _under_fire(verb) or _behind(verb, lex)
+    if cand is not None and cand.sense.event_type == "ASSAULT" and verb_lemma(verb, lex) == "claim":
+        cand.claim = True  # "claimed responsibility", "claimed the attack"
+    if cand is None or cand.sense.event_type == "ASSAULT" and not cand.claim:
+        other = _impact(verb, lex) or _passive_attack(verb, lex, cand)
+        if other is not None:
+            if cand is not None:
+                other.trigger = sorted({t.i: t for t in [*other.trigger, *cand.trigger]}.values(), key=lambda t: t.i)
+            cand = other
     return cand
 
 
@@ -380,7 +500,8 @@ def _entity(analysis: Analysis, tok: Token) -> str | None:
     while frontier:
         nxt: list[Token] = []
         for t in frontier:
-            for child in t.children:
+            # "Yemen's Houthi movement": the name in the phrase before its owner
+            for child in sorted(t.children, key=lambda c: c.dep_ == "poss"):
                 if child.dep_ == "acl" and child.lemma_.lower() in NAMING:
                     nxt.append(child)  # "a gang coalition known as Viv Ansanm"
                     continue
@@ -395,6 +516,18 @@ def _entity(analysis: Analysis, tok: Token) -> str | None:
                 nxt.append(child)
         frontier = nxt
     return None
+
+
+def _instrument_actor(analysis: Analysis, tok: Token) -> list[str]:
+    """Who an instrument belongs to: 'a bomb planted by X', 'a missile fired by X', 'an Israeli drone'."""
+    for child in tok.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    found = [e for p in agent.children if p.dep_ == "pobj" for e in _entities(analysis, p)]
+                    if found:
+                        return found
+    return _entities(analysis, tok)
 
 
 def _entities(analysis: Analysis, tok: Token) -> list[str]:
@@ -423,6 +556,11 @@ def subject(verb: Token, seen: int = 0) -> tuple[Token | None, bool]:
     head = verb.head
     if head is verb:
         return None, False
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in RAISING:
+        # "X is believed to be behind the attack", "X is said to have fired": X is the subject
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:
+            return raised, False
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "dobj", "oprd") or (
             verb.dep_ == "prep" and verb.tag_ == "VBG"):
         if verb.dep_ == "pcomp":
@@ -596,6 +734,8 @@ def historical(tok: Token, analysis: Analysis) -> bool:
                 m = YEAR.match(t.text)
                 if m and t.i - p.i < 4 and int(m.group(1)[:4]) < pub.year:
                     return True
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "when") for c in tok.children):
+        return historical(tok.head, analysis)  # "talks collapsed in 2019 after a car bomb killed 22 people"
     return False
 
 
@@ -617,9 +757,11 @@ def _purpose(cand: Candidate) -> None:
 
 
 def is_verbal(tok: Token) -> bool:
-    """A clause head: a verb, or a word the tagger took for a noun but the parser made a clause
-    ("militants ... advance towards the capital")."""
+    """A clause head: a verb, a copula heading its clause ("are believed to be behind"), or a word the tagger
+    took for a noun but the parser made a clause ("militants ... advance towards the capital")."""
     if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ == "AUX" and tok.lemma_.lower() == "be" and tok.dep_ not in ("aux", "auxpass"):
         return True
     return tok.pos_ == "NOUN" and tok.dep_ in ("advcl", "ccomp", "ROOT", "relcl", "xcomp") and any(
         c.dep_ in ("nsubj", "aux") for c in tok.children)
@@ -682,6 +824,8 @@ def _confidence(cand: Candidate, actor: list[str], recipient: list[str], aux: st
     score = cand.quality + (0.12 if actor else -0.2) + (0.05 if recipient else 0.0)
     if aux in ("hypothetical",):
         score -= 0.05
+    if not actor:
+        score = min(score, 0.5)  # an attack with nobody named as its perpetrator
     return round(max(0.05, min(0.95, score)), 2)
 
 
@@ -763,10 +907,16 @@ def _sentence_events(analysis: Analysis, sent: SpacySpan, lex: Lexicon) -> list[
             actor = _entities(analysis, subj) if subj is not None else []
             if not actor and subj is not None and subj.lower_ in PRONOUNS:
                 actor = _speaker_entities(analysis, head, lex)  # "Al-Shabaab said it had carried out the attack"
-            if cand.actorless and subj is not None:
+            if cand.subject_role == "target" and subj is not None:
                 actor = []
+            elif cand.subject_role == "instrument" and subj is not None:
+                actor = _instrument_actor(analysis, subj)  # "a bomb planted by X", "an Israeli air strike"
+            elif not actor and subj is not None and cand.sense.event_type == "ASSAULT" and munition(subj, lex):
+                cand.actorless, cand.subject_role = True, "instrument"  # "..., killing nine": the bomb did
+            if cand.claim and subj is not None and any(c.lower_ == "no" for c in subj.children):
+                continue  # "no group has claimed responsibility"
             recipient = recipients(analysis, cand, actor)
-            if cand.actorless and subj is not None:
+            if cand.subject_role == "target" and subj is not None:
                 recipient = [e for e in _entities(analysis, subj) if e not in recipient] + recipient
             own = _own_marks(head, lex)
             aux = own if speaker is not None else aux_mode(head, lex)
@@ -811,6 +961,19 @@ def _sentence_events(analysis: Analysis, sent: SpacySpan, lex: Lexicon) -> list[
             kept.append(f)
         else:
             same.recipient += [r for r in f.recipient if r not in same.recipient and r not in same.actor]
+    # "a car bomb exploded ..., killing nine; al-Shabaab claimed responsibility": the attack of the sentence
+    # is the one its named attacker carried out
+    for f in [k for k in kept if not k.actor and k.cand.actorless and k.aux is None]:
+        named = next((k for k in kept if k is not f and k.actor and k.aux is None
+                      and k.cand.sense.event_type == f.cand.sense.event_type), None)
+        if named is None:
+            continue
+        if named.cand.claim:  # keep the report of the attack itself, with the claimer as its actor
+            f.actor, f.recipient = named.actor, [r for r in f.recipient + named.recipient if r not in named.actor]
+            kept.remove(named)
+        else:
+            named.recipient += [r for r in f.recipient if r not in named.recipient and r not in named.actor]
+            kept.remove(f)
     return sorted(kept, key=lambda f: f.cand.head.i)
 
 
@@ -820,9 +983,23 @@ def extract_events(analysis: Analysis) -> None:
     text = analysis.text
     events: list[Event] = []
     keys: dict[tuple, int] = {}
+    unclaimed: int | None = None  # the last attack reported with no attacker named
+    last_attack: int | None = None
     for sent in analysis.doc.sents:
         for f in _sentence_events(analysis, sent, lex):
             cand, actor, recipient, aux = f.cand, f.actor, f.recipient, f.aux
+            if cand.claim and actor and aux is None and unclaimed is not None:
+                # "A bomb exploded ... . X claimed responsibility": X carried out the attack already reported
+                prev = events[unclaimed]
+                prev.actor = list(actor)
+                prev.recipient = [r for r in prev.recipient if r not in actor]
+                prev.confidence = max(prev.confidence, 0.55)
+                unclaimed = None
+                continue
+            if cand.anaphoric and not actor and last_attack is not None:
+                prev = events[last_attack]  # "The blast struck shortly after 8 p.m.": the attack already reported
+                prev.recipient += [r for r in recipient if r not in prev.recipient and r not in prev.actor]
+                continue
             head = cand.head
             toks = sorted(cand.trigger, key=lambda t: t.i)
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -847,6 +1024,10 @@ def extract_events(analysis: Analysis) -> None:
                     events[keys[key]] = event
                 continue
             keys[key] = len(events)
+            if sense.event_type == "ASSAULT" and aux is None:
+                last_attack = len(events)
+                if not actor:
+                    unclaimed = len(events)
             events.append(event)
     for n, event in enumerate(events, 1):
         event.id = f"V{n}"
