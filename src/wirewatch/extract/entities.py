@@ -19,8 +19,8 @@ from ..registry import component
 from ..resolve.actors import load_demonyms
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -193,7 +193,7 @@ def nominal_mentions(analysis: Analysis, named: list[Mention]) -> list[Mention]:
         # a possessor that is a person stays its own entity: "Maliki’s government" starts after "’s"
         context: list[str] = []
         for i in range(start, head.i):
-            if i in person_tokens:
+            if i in person_tokens and doc[i + 1].text in ("’s", "'s"):
                 context = [t.text for t in doc[start:head.i]]
                 start = i + 1
         # a name that begins before the phrase ("... Syria (ISIS) militants") is context, not part of it
@@ -213,13 +213,15 @@ def nominal_mentions(analysis: Analysis, named: list[Mention]) -> list[Mention]:
     return out
 
 
-def merge_overlaps(named: list[Mention], nominal: list[Mention]) -> list[Mention]:
+def merge_overlaps(named: list[Mention], nominal: list[Mention], doc: Doc) -> list[Mention]:
     """A nominal phrase absorbs the NORP/ORG/GPE names inside it; elsewhere named mentions win."""
     result: list[Mention] = []
     absorbed: set[int] = set()
     for nom in nominal:
         inside = [k for k, m in enumerate(named) if nom.start <= m.start and m.end <= nom.end]
-        if any(named[k].label == "PERSON" for k in inside):
+        # a person's name inside the phrase is its own entity unless it only names the group
+        # ("Boko Haram fighters", "the Obama administration")
+        if any(named[k].label == "PERSON" and doc[named[k].head].dep_ != "compound" for k in inside):
             continue
         # keep an organisation name that is the whole phrase but for a generic head ("the Pentagon officials")
         for k in inside:
@@ -227,13 +229,17 @@ def merge_overlaps(named: list[Mention], nominal: list[Mention]) -> list[Mention
             nom.context.append(named[k].name)
         result.append(nom)
     result.extend(m for k, m in enumerate(named) if k not in absorbed and m.label != "NORP"
-                  or (k not in absorbed and m.label == "NORP" and stands_alone(m)))
+                  or (k not in absorbed and m.label == "NORP" and norp_is_actor(m, doc)
+                      and not any(p.title_start is not None and p.title_start <= m.start < p.start for p in named)))
     return sorted(result, key=lambda m: m.start)
 
 
-def stands_alone(m: Mention) -> bool:
-    """A NORP name used as a noun ('the Kurds protested') is an actor; 'Iraqi' as an adjective is not."""
-    return m.name[:1].isupper() and m.name.endswith("s") and len(m.name) > 3
+def norp_is_actor(m: Mention, doc: Doc) -> bool:
+    """A NORP name is an actor used as a noun ('the Kurds protested') or as a nation's adjective on
+    something done ('an Israeli air strike'); a bare religious or ethnic adjective is not."""
+    if m.name[:1].isupper() and m.name.endswith("s") and len(m.name) > 3:
+        return True
+    return doc[m.head].dep_ in ("amod", "compound", "nmod") and m.name in load_demonyms()
 
 
 class Grouper:
@@ -292,6 +298,11 @@ class Grouper:
         if key and key in self.by_key:
             return self.by_key[key]
         n = norm(m.name)
+        if m.label in ("ORG", "NORP", "PERSON") and " " not in n and n.endswith("s"):
+            # "the Houthis" after "Houthi": one group, whatever label NER gave the plural
+            for label in ("ORG", "NORP"):
+                if f"{label}:{n[:-1]}" in self.by_key:
+                    return self.by_key[f"{label}:{n[:-1]}"]
         if m.label == "PERSON":
             if n in self.person_surnames:
                 return self.person_surnames[n]
@@ -404,7 +415,7 @@ def propagate_names(analysis: Analysis) -> None:
 @component("entities")
 def extract_entities(analysis: Analysis) -> None:
     named = acronym_definitions(analysis, named_mentions(analysis))
-    mentions = merge_overlaps(named, nominal_mentions(analysis, named))
+    mentions = merge_overlaps(named, nominal_mentions(analysis, named), analysis.doc)
     grouper = Grouper(analysis)
     for m in mentions:
         grouper.add(m)
