@@ -115,6 +115,8 @@ def named_mentions(analysis: Analysis) -> list[Mention]:
         # its possessor ("Japan's defence ministry" is not "Taiwan's defence ministry")
         if label == "ORG" and all(t.is_lower or not t.is_alpha for t in span):
             continue
+        if label == "NORP" and len(span) == 1 and span.text not in load_demonyms() and is_big_place(span.text):
+            label = "GPE"  # "Omdurman" tagged as a nationality
         if label == "PERSON" and len(span) == 1:
             # the small model tags some capitals and demonyms as people ("Kyiv said", "Azerbaijani")
             if is_big_place(span.text):

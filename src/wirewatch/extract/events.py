@@ -834,8 +834,11 @@ def _coded(analysis: Analysis, ids: list[str]) -> int:
     return sum(1 for i in ids if (e := analysis.entity(i)) is not None and e.actor.country)
 
 
-def _place_weight(sent: SpacySpan) -> int:
-    return sum(1 for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC"))
+def _place_weight(analysis: Analysis, sent: SpacySpan) -> int:
+    """How precisely a sentence places what it reports: resolved cities and provinces count double."""
+    features = {p.id: p.feature or "" for p in analysis.places}
+    return sum(2 if features.get(t.place or "", "").startswith(("PPL", "ADM")) else 1
+               for t in analysis.toponyms if t.place and sent.start_char <= t.start < sent.end_char)
 
 
 def _governor(head: Token, heads: dict[int, Candidate], lex: Lexicon) -> Candidate | None:
@@ -1018,8 +1021,8 @@ def extract_events(analysis: Analysis) -> None:
                 prev = events[keys[key]]
                 prev_sent = analysis.doc.char_span(prev.sentence.start, prev.sentence.end,
                                                    alignment_mode="expand")
-                if prev_sent is not None and (_coded(analysis, recipient), _place_weight(sent)) > (
-                        _coded(analysis, prev.recipient), _place_weight(prev_sent)):
+                if prev_sent is not None and (_coded(analysis, recipient), _place_weight(analysis, sent)) > (
+                        _coded(analysis, prev.recipient), _place_weight(analysis, prev_sent)):
                     event.confidence = max(event.confidence, prev.confidence)
                     events[keys[key]] = event
                 continue

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from ..analysis import Analysis, TimeMention, Toponym
 from ..lexicons import actor_nouns
 from ..model import Actor, Event, EventDate, Place, Span
 from ..registry import component
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -24,9 +28,10 @@ def resolve_places(analysis: Analysis) -> None:
 
     doc = analysis.doc
     toponyms = [Toponym(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents
-                if e.label_ in PLACE_LABELS or (e.label_ == "PERSON" and relabelled_place(analysis, e.start))]
+                if e.label_ in PLACE_LABELS or (e.label_ in ("PERSON", "NORP") and relabelled_place(analysis, e.start))]
     # NER tags "the Pentagon" or "the White House" as places; they are actors, not locations to map
-    toponyms = [t for t in toponyms if t.text.lower().removeprefix("the ") not in NOT_PLACES]
+    toponyms = [t for t in toponyms if t.text.lower().removeprefix("the ") not in NOT_PLACES
+                and not inside_organisation_name(analysis, t)]
     found = resolve_toponyms(analysis.text, [PlaceName(t.start, t.end, t.text, t.label) for t in toponyms])
     by_key: dict[object, Place] = {}
     for top, cand in zip(toponyms, found, strict=True):
@@ -44,8 +49,14 @@ def resolve_places(analysis: Analysis) -> None:
     analysis.toponyms = [t for t in toponyms if t.place]
 
 
+def inside_organisation_name(analysis: Analysis, top: Toponym) -> bool:
+    """"Syria" in "Islamic State of Iraq and Syria" names a group, not a place."""
+    return any(e.label == "ORG" and any(m.start <= top.start and top.end <= m.end and m.end - m.start > top.end - top.start
+                                        for m in e.mentions) for e in analysis.entities)
+
+
 def relabelled_place(analysis: Analysis, token_i: int) -> bool:
-    """NER called it a person, but the entities stage knows it as a place name ("Kherson said ...")."""
+    """NER called it a person or a group, but the entities stage knows it as a place ("Kherson said ...")."""
     ent = analysis.entity(analysis.token_entity.get(token_i))
     return ent is not None and ent.label == "GPE"
 
@@ -135,8 +146,12 @@ def event_context(analysis: Analysis) -> None:
     for ev in analysis.events:
         ev.place = event_place(analysis, ev)
         ev.place_basis = "stated" if ev.place else None
-        if ev.place is None and (dateline or focus):
-            ev.place, ev.place_basis = (dateline, "dateline") if dateline else (focus, "focus")
+        if ev.place is None:
+            earlier = context_place(analysis, ev.sentence.start)
+            for fallback, basis in ((earlier, "context"), (dateline, "dateline"), (focus, "focus")):
+                if fallback:
+                    ev.place, ev.place_basis = fallback, basis
+                    break
         ev.date = event_date(analysis, ev.trigger.start, ev.sentence.start, ev.sentence.end)
         ev.date_basis = "stated" if ev.date.text else None
         if ev.date.text is None and ev.aux is None and analysis.article.published:
@@ -177,16 +192,27 @@ def nearest(items: list, pos: int) -> object | None:
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into", "off", "from", "on",
-                  "toward", "towards", "through", "along", "within", "throughout", "over", "onto", "to"}
+                  "toward", "towards", "through", "along", "within", "throughout", "over", "onto", "to",
+                  "between", "beyond", "behind", "past", "west", "east", "north", "south"}
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    up_a = [a, *a.ancestors]
+    depth_a = {t.i: k for k, t in enumerate(up_a)}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in depth_a:
+            return depth_a[t.i] + k
+    return 99
 
 
 def event_place(analysis: Analysis, ev: Event) -> str | None:
-    """The place the event's own clause names for it.
+    """The place the event's own sentence names for it, or None.
 
-    Ranks the resolved toponyms of the sentence: object of a locative preposition ("in Brussels",
-    "around Taiwan") or of the trigger itself ("shelled Kherson") first, then ones in the trigger's
-    clause, cities and provinces before countries, nearer before farther; a possessor ("Russia's war")
-    or a name that is one of the event's own actors ranks last.
+    Ranks the sentence's resolved toponyms by how close they hang to the trigger in the parse
+    ("attacked the town of X in Y's province" → X), with a bonus for a locative preposition
+    ("in Brussels", "around Taiwan") and for cities and provinces over countries. A possessor
+    ("Russia's war") or a name that is one of the event's own actors is no place for it at all.
     """
     doc = analysis.doc
     s_start, s_end = ev.sentence.start, ev.sentence.end
@@ -196,33 +222,45 @@ def event_place(analysis: Analysis, ev: Event) -> str | None:
     places = {p.id: p for p in analysis.places}
     trigger = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
     if trigger is None:
-        return candidates[0].place
+        return None
     head = trigger.root
-    clause = {t.i for t in head.subtree}
     actor_ids = set(ev.actor)
 
-    def score(top: Toponym) -> float:
+    def score(top: Toponym) -> float | None:
         span = doc.char_span(top.start, top.end, alignment_mode="expand")
         if span is None:
-            return -99.0
+            return None
         root = span.root
-        value = 0.0
+        possessor = root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children)
+        if possessor and root.head.i in analysis.token_entity:
+            return None  # "Rwanda's defence force said": whose, not where
+        if analysis.token_entity.get(root.i) in actor_ids or (
+                root.dep_ in ("nsubj", "nsubjpass") and root.head == head):
+            return None
+        value = -float(tree_distance(head, root))
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-            value += 3.0
-        if root.dep_ in ("dobj", "pobj") and (root.head == head or root.head.head == head):
-            value += 2.0
-        if root.i in clause:
-            value += 2.0
-        if root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or root.dep_ == "compound":
-            value -= 3.0
-        if analysis.token_entity.get(root.i) in actor_ids:
-            value -= 4.0
+            value += 1.5
+        if root.dep_ == "compound":
+            value -= 1.0
+        if possessor:
+            value -= 2.0  # "Baghdad's defenses" may be where; "Russia's war in Ukraine" rarely is
         if (places[top.place].feature or "").startswith(("PPL", "ADM")):
             value += 1.0
-        value -= abs(root.i - head.i) / 10.0
         return value
 
-    return max(candidates, key=score).place
+    scored = [(v, t) for t in candidates if (v := score(t)) is not None]
+    return max(scored, key=lambda x: x[0])[1].place if scored else None
+
+
+def context_place(analysis: Analysis, pos: int) -> str | None:
+    """The city or province named most recently before ``pos``: where the story is."""
+    places = {p.id: p for p in analysis.places}
+    best: Toponym | None = None
+    for top in analysis.toponyms:
+        specific = top.place and (places[top.place].feature or "").startswith(("PPL", "ADM"))
+        if top.start < pos and specific and (best is None or top.start > best.start):
+            best = top
+    return best.place if best else None
 
 
 def event_date(analysis: Analysis, pos: int, s_start: int, s_end: int) -> EventDate:
