@@ -47,3 +47,22 @@ def test_event_inside_a_claim_points_to_it(analyse) -> None:
     assert ev.attribution is not None
     att = next(x for x in a.attributions if x.id == ev.attribution)
     assert att.content.start <= ev.trigger.start < att.content.end
+
+
+def test_the_story_place_carries_over_to_a_sentence_without_one(analyse) -> None:
+    a = analyse("Thousands of protesters gathered in central Nairobi on Tuesday. Police arrested at least 40 "
+                "people, a rights group said.", published="2024-07-10")
+    ev = only(a, "COERCE")
+    assert place_name(a, ev) == "Nairobi" and ev.place_basis == "context"
+
+
+def test_target_of_a_sanction_is_not_its_place(analyse) -> None:
+    a = analyse("Canada imposed sanctions on Belarus on Friday.", published="2024-03-02")
+    ev = only(a, "SANCTION")
+    assert place_name(a, ev) != "Belarus"
+
+
+def test_name_inside_an_organisation_is_no_place(analyse) -> None:
+    a = analyse("Fighters of the Islamic State of Iraq and Syria (ISIS) seized the town of Tal Afar.",
+                published="2014-06-20")
+    assert not any(p.name == "Syria" for p in a.places)

@@ -122,7 +122,8 @@ class Event:
     confidence: float = 0.5
     cameo: str | None = None  # CAMEO root code (2 digits) of the event's trigger; extension of schema 1
     # Extensions of schema 1: where the place and date come from. "stated": the event's own sentence;
-    # "dateline": the article's dateline; "focus": the country the article is mostly about;
+    # "context": the city or province named just before; "dateline": the article's dateline;
+    # "focus": the country the article is mostly about;
     # "published": the publication date (a report of something that just happened).
     place_basis: str | None = None
     date_basis: str | None = None

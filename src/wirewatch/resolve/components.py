@@ -166,14 +166,14 @@ def event_context(analysis: Analysis) -> None:
 DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.' -]{1,40}?)(?:,[^\n()—–-]{0,40})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 
 
-def dateline_place(analysis: Analysis) -> str | None:
+def dateline_end(analysis: Analysis) -> int:
     m = DATELINE.match(analysis.text)
-    if not m:
-        return None
-    for top in analysis.toponyms:
-        if top.start < m.end() and top.place:
-            return top.place
-    return None
+    return m.end() if m else 0
+
+
+def dateline_place(analysis: Analysis) -> str | None:
+    end = dateline_end(analysis)
+    return next((t.place for t in analysis.toponyms if t.start < end and t.place), None)
 
 
 def focus_place(analysis: Analysis) -> str | None:
@@ -194,6 +194,11 @@ def nearest(items: list, pos: int) -> object | None:
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into", "off", "from", "on",
                   "toward", "towards", "through", "along", "within", "throughout", "over", "onto", "to",
                   "between", "beyond", "behind", "past", "west", "east", "north", "south"}
+
+
+# Acts done at a distance: their recipient is a target, not a location ("sanctions on Belarus");
+# an attack on, a visit to or a protest in a place happens there.
+TARGET_IS_NOT_PLACE = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "SUPPORT", "AGREE", "CONCEDE"}
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -225,6 +230,8 @@ def event_place(analysis: Analysis, ev: Event) -> str | None:
         return None
     head = trigger.root
     actor_ids = set(ev.actor)
+    recipient_ids = set(ev.recipient)
+    target_not_place = ev.event_type in TARGET_IS_NOT_PLACE
 
     def score(top: Toponym) -> float | None:
         span = doc.char_span(top.start, top.end, alignment_mode="expand")
@@ -234,6 +241,8 @@ def event_place(analysis: Analysis, ev: Event) -> str | None:
         possessor = root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children)
         if possessor and root.head.i in analysis.token_entity:
             return None  # "Rwanda's defence force said": whose, not where
+        if target_not_place and analysis.token_entity.get(root.i) in recipient_ids:
+            return None  # "sanctions on Belarus": the target of a sanction or a demand is not where it happened
         if analysis.token_entity.get(root.i) in actor_ids or (
                 root.dep_ in ("nsubj", "nsubjpass") and root.head == head):
             return None
@@ -253,12 +262,13 @@ def event_place(analysis: Analysis, ev: Event) -> str | None:
 
 
 def context_place(analysis: Analysis, pos: int) -> str | None:
-    """The city or province named most recently before ``pos``: where the story is."""
+    """The city or province the body named most recently before ``pos``: where the story is."""
     places = {p.id: p for p in analysis.places}
+    body = dateline_end(analysis)
     best: Toponym | None = None
     for top in analysis.toponyms:
         specific = top.place and (places[top.place].feature or "").startswith(("PPL", "ADM"))
-        if top.start < pos and specific and (best is None or top.start > best.start):
+        if body <= top.start < pos and specific and (best is None or top.start > best.start):
             best = top
     return best.place if best else None
 
