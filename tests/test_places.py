@@ -169,6 +169,16 @@ def test_demonyms_as_countries_option() -> None:
     assert res[2] is not None and res[2].feature == "CONT"
 
 
+def test_regional_demonyms_resolve_to_their_region() -> None:
+    text = "Texan ranchers and Kurdish fighters met in Washington, D.C."
+    tops = toponyms(text, "Texan", "Kurdish", "D.C.")
+    assert resolve_toponyms(text, tops)[:2] == [None, None]  # still not places by default
+    texan, kurdish, dc = resolve_toponyms(text, tops, demonyms=True)
+    assert texan is not None and texan.feature == "ADM1" and texan.admin1_code == "US.TX"
+    assert kurdish is not None and kurdish.name == "Kurdistan"
+    assert dc is not None and dc.admin1_code == "US.DC"
+
+
 def test_abbreviations_and_regions() -> None:
     r = resolved("Officials in Charleston, W.Va., and Fargo, N.D., agreed.", "Charleston", "Fargo", "W.Va.")
     assert r["Charleston"] is not None and r["Charleston"].admin1_code == "US.WV"

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# GeoNames' codes where PLOVER's differ, so that places and actors share one country code
+PLOVER_COUNTRY = {"XKX": "KOS"}
 
 
 @component("places")
@@ -41,7 +43,8 @@ def resolve_places(analysis: Analysis) -> None:
         place = by_key.get(key)
         if place is None:
             place = Place(id=f"P{len(by_key) + 1}", name=cand.name, lat=round(cand.lat, 5), lon=round(cand.lon, 5),
-                          geonameid=cand.geonameid, country=cand.country, admin1=cand.admin1, feature=cand.feature)
+                          geonameid=cand.geonameid, country=PLOVER_COUNTRY.get(cand.country or "", cand.country),
+                          admin1=cand.admin1, feature=cand.feature)
             by_key[key] = place
         place.mentions.append(Span.of(analysis.text, top.start, top.end))
         top.place = place.id

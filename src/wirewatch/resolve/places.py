@@ -15,7 +15,8 @@ neighbours) and first-level divisions, counties named in the article, proximity 
 resolved in it, one sense per name per article, and population/feature priors (countries and divisions
 before same-named towns; "Baghdad" the city rather than its namesake province). Demonyms ("Iraqi") and
 names not in the gazetteer resolve to ``None`` (``demonyms=True`` maps demonyms to their country instead,
-the convention of the geoparsing corpora). ``find_toponyms(doc)`` collects toponyms from a spaCy ``Doc``.
+or to the region or division they name -- "Texan" -> Texas, "Kurdish" -> Kurdistan --, the convention of
+the geoparsing corpora). ``find_toponyms(doc)`` collects toponyms from a spaCy ``Doc``.
 """
 
 from __future__ import annotations
@@ -233,8 +234,12 @@ class Gazetteer:
         if DEMONYMS_FILE.exists():
             for line in DEMONYMS_FILE.read_text(encoding="utf-8").splitlines():
                 word, _, iso = line.partition("\t")
+                iso = iso.strip()
                 if word.strip():
-                    demonyms.setdefault(fold(word), iso.strip())
+                    if len(iso) == 3 and iso.isupper():
+                        demonyms.setdefault(fold(word), iso)
+                    else:  # a region or division ("Texan" -> Texas) is more specific than a country
+                        demonyms[fold(word)] = iso
         # plurals ("Iraqis"); a demonym that is also a country/division name is dropped in __init__.
         for d, iso in list(demonyms.items()):
             if not d.endswith("s"):
@@ -266,16 +271,20 @@ class Gazetteer:
         return fold(_POSSESSIVE.sub("", name)) in self._demonyms
 
     def demonym_country(self, name: str) -> Candidate | None:
-        """The country (or continent/region) a demonym refers to ("Iraqi" -> Iraq), if known."""
+        """The country (or continent, region, division) a demonym refers to ("Iraqi" -> Iraq), if known."""
         ref = self._demonyms.get(fold(_POSSESSIVE.sub("", name)))
         if not ref:
             return None
         if len(ref) == 3 and ref.isupper():
             return self.country(ref)
+        # a continent, region or first-level division named by its own name ("Texan" -> Texas)
+        best: Candidate | None = None
         for i in self._rows_for_key(fold(ref)):
-            if _feature(self._rows[i]) in ("CONT", "RGN"):
-                return self.candidate(i)
-        return None
+            if _feature(self._rows[i]) in ("CONT", "RGN", "ADM1"):
+                c = self.candidate(i)
+                if best is None or prior(c) > prior(best):
+                    best = c
+        return best
 
     def _rows_for_key(self, key: str) -> list[int]:
         ids = self._index.get(key)
@@ -366,16 +375,16 @@ _FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "RGN": 2.0, "OCN": 2.0, "SEA": 2.0, 
                   "PPLC": 2.5}
 # Scoring weights (log10-population units), set on LGL/TR-News/GeoWebNews with the gold spans given.
 W: dict[str, float] = {
-    "own_name": 2.0, "admin_cue": 6.0, "city_cue": 3.0, "namesake_adm1": 2.5, "namesake_adm2": 2.0,
+    "own_name": 3.0, "admin_cue": 6.0, "city_cue": 3.0, "namesake_adm1": 2.5, "namesake_adm2": 2.0,
     "parent_in": 8.0, "parent_out": -3.0, "adm2_child": 1.0, "adm2_named": 2.0, "parent_contains": 3.0,
-    "focus_country": 3.0, "focus_neighbour": 1.0, "focus_admin1": 1.0, "focus_admin1_max": 2.0,
+    "focus_country": 3.75, "focus_neighbour": 2.0, "focus_admin1": 1.0, "focus_admin1_max": 2.5,
     "near50": 2.0, "near150": 1.5, "near400": 0.75, "namesake_min_pop": 50000,
 }
 
 # US states: AP-style and postal abbreviations, used only after a comma ("Paris, Tex.", "Paris, TX").
 _US_STATES = {
     "AL": ("Ala",), "AK": (), "AZ": ("Ariz",), "AR": ("Ark",), "CA": ("Calif", "Cal"), "CO": ("Colo",),
-    "CT": ("Conn",), "DE": ("Del",), "DC": (), "FL": ("Fla",), "GA": ("Ga",), "HI": (), "ID": (),
+    "CT": ("Conn",), "DE": ("Del",), "DC": ("D.C.",), "FL": ("Fla",), "GA": ("Ga",), "HI": (), "ID": (),
     "IL": ("Ill",), "IN": ("Ind",), "IA": (), "KS": ("Kan", "Kans"), "KY": ("Ky",), "LA": ("La",),
     "ME": (), "MD": ("Md",), "MA": ("Mass",), "MI": ("Mich",), "MN": ("Minn",), "MS": ("Miss",),
     "MO": ("Mo",), "MT": ("Mont",), "NE": ("Neb", "Nebr"), "NV": ("Nev",), "NH": ("N.H.",),
