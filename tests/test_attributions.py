@@ -91,9 +91,9 @@ def test_multi_sentence_quote_and_continuation(pipe: Pipeline) -> None:
     an = run(pipe, text)
     a = find(an, "The talks have collapsed. There is no point")
     assert a.kind == "direct" and "Hamdan" in a.speaker.text
-    b = find(an, "ready for a ceasefire")
-    assert b.kind == "direct" and b.cue is None and b.speaker.entity == a.speaker.entity
-    assert b.speaker.start is None  # the continuation does not name its speaker
+    # the quotation runs on into the next paragraph: one attribution, its content spanning both parts
+    # (PolNeAR convention; see docs/attribution.md)
+    assert "ready for a ceasefire" in a.content.text and len(an.attributions) == 1
 
 
 def test_quote_then_so_said_in_next_sentence(pipe: Pipeline) -> None:
@@ -330,7 +330,7 @@ def test_ids_in_text_order(pipe: Pipeline) -> None:
             "A doctor at the hospital told the newspaper that the wounded were arriving by cart.")
     an = run(pipe, text)
     starts = [min(a.content.start, a.cue.start if a.cue else a.content.start) for a in an.attributions]
-    assert starts == sorted(starts) and len(an.attributions) == 3
+    assert starts == sorted(starts) and len(an.attributions) == 2  # the two-sentence quote is one
     assert all(a.speaker.anonymous for a in an.attributions)
 
 

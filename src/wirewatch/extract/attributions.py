@@ -22,6 +22,13 @@ speech and belief verbs, claim nouns with a "that" clause, "according to", and s
   negated (could not confirm -> cannot_confirm; "did not say" -> no attribution); else read off the
   content: the speaker's own denial or non-confirmation ("said it could not confirm", "I have nothing
   to confirm"), denial predicates ("the reports are baseless"), hedges ("may have", "reportedly").
+* **learnt cues** -- verbs and nouns whose PolNeAR train statistics (``data/lexicons/polnear_cues.json``,
+  written by ``scripts/mine_polnear_cues.py``) say they usually head an annotated cue; the ``mined``
+  block of the cue lexicon sets the thresholds. A belief or learnt cue inside another claim's content is
+  dropped (it is part of that claim).
+* **content in pieces** -- a quotation the cue interrupts or that runs on over sentences and paragraphs
+  is one attribution whose content spans all its pieces (see :meth:`Raw.content_span`); a parenthetical
+  cue ("X, he said, Y") reports its whole sentence. Details and figures: ``docs/attribution.md``.
 * **disputes** -- a denying / non-confirming attribution disputes earlier asserting ones whose content
   shares two content words with it (one a name, unless they are close), the nearest earlier claim when
   it points back ("denied the accusation"), and claims nested in it (see :func:`link_disputes`).
@@ -29,6 +36,7 @@ speech and belief verbs, claim nouns with a "that" clause, "according to", and s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -44,11 +52,22 @@ if TYPE_CHECKING:
 STANCE_RANK = {"asserts": 0, "hedges": 1, "cannot_confirm": 2, "denies": 3}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
+# 'WALLACE: ...', 'Gov. Mike Pence: ...' -- a name of one to four capitalised words, then a colon
+LABEL = re.compile(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*):\s+\S")
+# '"..." ― Ana Ruiz' / '"..." — Ana Ruiz, 34, a nurse': a quotation signed with a dash at the paragraph end
+SIGNED = re.compile(r"[”\"’']\s*([―—–]|--)\s*((?:[A-Z][\w.’'-]*\s?){1,4})(?:,[^”\"“]*)?$")
+# prepositions whose object can be what a cue is about ('referred to', 'called for', 'spoke of', 'warned against')
+ARG_PREPS = {"to", "for", "about", "of", "on", "against", "with", "over", "into", "as", "at", "toward", "towards"}
+ADDRESSEE_VERBS = {"tell", "ask", "inform", "brief", "assure", "remind", "urge", "warn", "write"}
+PARAGRAPH = re.compile(r"[^\n]+?(?=\n|\s{2,}|$)")  # a line, or a run of text that two spaces end
+MAX_GAP = 120  # a quotation's pieces are one content across a cue this short ('," Ana Ruiz, a nurse, said. "')
+NOUN_PREPS = {"of", "about", "on", "for", "against", "over", "toward", "towards", "with"}
+ARG_DEPS = {"dobj", "dative", "oprd", "attr", "acomp", "ccomp", "xcomp"}
 SPEAKER_CUT_DEPS = {"appos", "relcl", "acl", "punct", "advcl", "parataxis", "case"}
 SPEAKER_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 FIRST_PERSON = {"i", "we", "me", "us"}
-OPEN_QUOTES = {"“": "”", "«": "»", "„": "”", '"': '"'}
-CLOSE_QUOTES = {"”", "»", '"'}
+OPEN_QUOTES = {"“": "”", "«": "»", "„": "”", '"': '"', "''": "''", "``": "''"}
+CLOSE_QUOTES = {"”", "»", '"', "''"}
 QUOTE_CHARS = set(OPEN_QUOTES) | CLOSE_QUOTES | {"''", "``"}
 DEFINITE = {"the", "this", "that"}
 STOP_LEMMAS = {"be", "have", "do", "say", "tell", "report", "confirm", "deny", "medium", "presence", "that",
@@ -67,6 +86,7 @@ class VerbCue:
     preps: frozenset[str] = frozenset()
     requires: frozenset[str] = frozenset()
     particle: str | None = None
+    clause_only: bool = False  # only a clausal complement ('that ...') makes it a cue
 
 
 @dataclass(frozen=True)
@@ -95,6 +115,9 @@ class CueLexicon:
     outlet_name_words: frozenset[str]
     outlet_words: frozenset[str]
     continue_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    anonymity_verbs: frozenset[str]
+    act_objects: dict[str, frozenset[str]]
 
 
 def _low(items: list[str]) -> frozenset[str]:
@@ -113,12 +136,37 @@ def cue_lexicon() -> CueLexicon:
                       preps=_low(entry.get("preps", [])), requires=_low(entry.get("requires", [])),
                       particle=particle or None)
         verbs.setdefault(lemma, []).append(cue)
+    mined = raw.get("mined") or {}
+    if mined.get("file"):
+        stats: dict[str, Any] = load_lexicon(mined["file"])
+        skip = _low(mined.get("exclude", []))
+        # verbs the event lexicon codes as events ('condemned the attack', 'offered to mediate') are left
+        # to the events stage unless what follows them is a that-clause
+        events = frozenset(load_lexicon(mined["events_file"]).get("verbs", {})) if mined.get("events_file") else frozenset()
+        for lemma, row in stats.get("verb", {}).items():
+            if lemma in verbs or lemma in skip:
+                continue
+            if row["cue"] < mined.get("min_cues", 5) or row["precision"] < mined.get("min_precision_clause", 1.0):
+                continue
+            if row["precision"] < mined.get("min_precision", 0.5):  # a weaker cue: only with a that-clause
+                verbs[lemma] = [VerbCue(lemma=lemma, kind="mined", clause_only=True)]
+            else:
+                event = lemma in events
+                obj = "any" if row["precision"] >= mined.get("min_precision_object", 0.5) and not event else None
+                verbs[lemma] = [VerbCue(lemma=lemma, kind="mined", object=obj, clause_only=event)]
+        nouns = {k.lower(): v for k, v in raw["nouns"].items()}
+        for lemma, row in stats.get("noun", {}).items():
+            if lemma not in nouns and lemma not in skip and row["cue"] >= mined.get("min_cues", 5) \
+                    and row["precision"] >= mined.get("min_precision_noun", 1.0):
+                nouns[lemma] = "asserts"
+    else:
+        nouns = {k.lower(): v for k, v in raw["nouns"].items()}
     hedges = raw["hedges"]
     outlets = raw["outlets"]
     return CueLexicon(
         # phrasal entries first, so "rule out" wins over a plain "rule" if both exist
         verbs={k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()},
-        nouns={k.lower(): v for k, v in raw["nouns"].items()},
+        nouns=nouns,
         according=tuple(tuple(p.lower().split()) for p in raw["according_to"]),
         citing=_low(raw["citing"]), quoting=_low(raw["quoting"]),
         interview_verbs=_low(raw["interview"]["verbs"]), interview_nouns=_low(raw["interview"]["nouns"]),
@@ -132,6 +180,9 @@ def cue_lexicon() -> CueLexicon:
         anonymous_heads=_low(raw["anonymous_heads"]), document_nouns=_low(raw["document_nouns"]),
         outlet_names=_low(outlets["names"]), outlet_name_words=_low(outlets["name_words"]),
         outlet_words=_low(outlets["words"]), continue_verbs=_low(raw["continue_verbs"]),
+        refusal_verbs=_low(raw.get("refusal_verbs", [])),
+        anonymity_verbs=_low(raw.get("anonymity_verbs", [])),
+        act_objects={k.lower(): _low(v) for k, v in raw.get("act_objects", {}).items()},
     )
 
 
@@ -153,25 +204,34 @@ class Quote:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Double quotations, paragraph by paragraph; single quotes are left alone (apostrophes)."""
+    """Double quotations, paragraph by paragraph. Two-character marks count too (``''...''`` and
+    ````...''``, as some wire styles write them); single quotes are left alone (apostrophes)."""
     quotes: list[Quote] = []
     pos = 0
     for para in text.split("\n"):
         opener: str | None = None
         start = 0
-        for j, ch in enumerate(para):
+        j = 0
+        n = len(para)
+        while j < n:
+            ch = para[j]
+            two = para[j:j + 2]
+            mark = two if two in ("''", "``") else ch
+            width = len(mark)
             if opener is None:
-                if ch in OPEN_QUOTES and (ch != "”"):
-                    opener, start = ch, pos + j
-            elif ch == OPEN_QUOTES[opener] or (opener == "“" and ch == "”"):
-                quotes.append(Quote(start, start + 1, pos + j, True))
+                if mark in OPEN_QUOTES and mark != "”":
+                    opener, start = mark, pos + j
+            elif mark == OPEN_QUOTES[opener] or (opener == "“" and mark == "”") or (
+                    opener == "``" and mark == '"'):
+                quotes.append(Quote(start, start + len(opener), pos + j, True))
                 opener = None
-            elif ch == "“" and opener == "“":  # a new opening mark: the previous quote ran on
+            elif mark == "“" and opener == "“":  # a new opening mark: the previous quote ran on
                 quotes.append(Quote(start, start + 1, _rstrip(text, start + 1, pos + j), False))
                 start = pos + j
+            j += width
         if opener is not None:
-            quotes.append(Quote(start, start + 1, _rstrip(text, start + 1, pos + len(para)), False))
-        pos += len(para) + 1
+            quotes.append(Quote(start, start + len(opener), _rstrip(text, start + len(opener), pos + n), False))
+        pos += n + 1
     for q in quotes:
         q.text_end_comma = text[q.close - 1:q.close] == ","
     return [q for q in quotes if q.close > q.start]
@@ -199,6 +259,35 @@ class Raw:
     quote: Quote | None = None
     speaker_head: int | None = None
     belief: bool = False
+    weak: bool = False  # a belief or learnt cue: dropped when it sits inside another attribution's content
+    # further pieces of the same content after the first ('"A," he said, "B."'; 'A, he said, B')
+    more: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def last_end(self) -> int:
+        return max(e for _, e in [self.content, *self.more])
+
+    def extend(self, start: int, end: int) -> None:
+        self.more.append((start, end))
+
+    def content_span(self) -> tuple[int, int]:
+        """One span for a content in pieces: the run of consecutive pieces that covers most of the
+        content while taking in least of what lies between them (a short '," she said, "' is taken in,
+        a long appositive speaker is not)."""
+        parts = sorted([self.content, *self.more])
+        if len(parts) == 1:
+            return parts[0]
+        if all(b[0] - a[1] <= MAX_GAP for a, b in zip(parts, parts[1:], strict=False)):
+            return parts[0][0], parts[-1][1]
+        total = sum(e - s for s, e in parts)
+        best, best_score = parts[0], -1.0
+        for a in range(len(parts)):
+            for b in range(a, len(parts)):
+                inside = sum(e - s for s, e in parts[a:b + 1])
+                score = inside / (parts[b][1] - parts[a][0] + total - inside)
+                if score > best_score + 1e-9:
+                    best, best_score = (parts[a][0], parts[b][1]), score
+        return best
 
 
 class Extractor:
@@ -234,6 +323,18 @@ class Extractor:
             return True
         # "refused to say", "failed to confirm": the governing verb negates
         return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("fail", "refuse", "decline")
+
+    def trim_aside(self, first: int, last: int) -> int:
+        """Drop a trailing aside: ', who ...', ', which ...', an apposition -- the writer's words, not the
+        content ('said Fowler expects Clinton to recover, which forced her to ...' -> '... to recover')."""
+        doc = self.doc
+        for t in doc[first + 1:last + 1]:
+            if (t.dep_ == "appos" or t.dep_ == "relcl" and doc[t.left_edge.i].lower_ in ("who", "which", "whose")) \
+                    and t.head.i < t.i and t.left_edge.i > first + 2 \
+                    and doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= last - 1 \
+                    and self.tok_quote[t.i] is None:
+                return t.left_edge.i - 2
+        return last
 
     def span_chars(self, first: int, last: int) -> tuple[int, int]:
         """Character span of tokens first..last (inclusive), trimmed of punctuation/space at the edges."""
@@ -390,11 +491,13 @@ class Extractor:
 
     def subject(self, v: Token, depth: int = 0) -> tuple[Token | None, str]:
         """The speaker head of cue ``v`` and how it was found: active|passive|quoted|none."""
-        for c in v.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "the army, which said ..."
-                    return v.head, "active"
-                return c, "active"
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1:  # '"... None," a spokesman said': a word of the quote is no subject
+            subjects = [c for c in subjects if self.tok_quote[c.i] is None] or subjects
+        for c in subjects:
+            if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "the army, which said ..."
+                return v.head, "active"
+            return c, "active"
         for c in v.children:
             if c.dep_ == "nsubjpass":
                 for a in v.children:
@@ -425,10 +528,12 @@ class Extractor:
     def quote_next_to(self, v: Token, subj_left: int) -> Quote | None:
         """A quotation that ends right before the cue clause or starts right after the cue."""
         doc = self.doc
-        j = min([subj_left] + [c.left_edge.i for c in v.lefts if c.dep_ in ("advmod", "aux", "neg", "cc")]) - 1
+        lead = min([subj_left] + [c.left_edge.i for c in v.lefts if c.dep_ in ("advmod", "aux", "neg", "cc")])
+        j = lead - 1
         while j >= 0 and (doc[j].is_space or doc[j].text in (",", "—", "–")):
             j -= 1
-        if j >= 0 and doc[j].idx in self.close_at:
+        first = doc[lead].idx
+        if j >= 0 and doc[j].idx in self.close_at and "\n" not in self.text[doc[j].idx:first]:
             q = self.close_at[doc[j].idx]
             if not q.used:
                 return q
@@ -438,6 +543,11 @@ class Extractor:
             t = doc[k]
             if t.idx in self.open_at:
                 q = self.open_at[t.idx]
+                # words between the cue and the quote need a comma or colon before it ('told AFP: "..."');
+                # else the quote is a fragment of a longer object ('called the plan "a disaster"')
+                words = any(x.is_alpha for x in doc[v.i + 1:k])
+                if words and doc[k - 1].text not in (",", ":", "—", "–"):
+                    return None
                 return None if q.used or (t.sent.start != v.sent.start and not colon) else q
             if t.text in (".", "?", "!", ";"):
                 return None
@@ -454,10 +564,18 @@ class Extractor:
         first, last = c.left_edge.i, c.right_edge.i
         # a coordinated cue verb without its own subject belongs to the speaker, not to the content
         for x in c.rights:
-            if x.dep_ == "conj" and self.verb_entry(x) is not None and not any(
+            if x.dep_ == "conj" and self.speech_cue(x) and not any(
                     y.dep_ in ("nsubj", "nsubjpass") for y in x.children):
                 cc = [y for y in c.rights if y.dep_ in ("cc", "punct") and y.i < x.i]
                 last = (cc[-1].i if cc and cc[-1].i > c.i else x.i) - 1
+                break
+        # ", arguing that ...", ", citing ...": a cue participle after a comma at the end of the complement
+        # starts an attribution of its own; it is not part of the content
+        for x in c.rights:
+            if x.dep_ in ("advcl", "conj", "xcomp") and x.tag_ == "VBG" and x.i > c.i and first <= x.i <= last \
+                    and (self.verb_entry(x) is not None or x.lemma_.lower() in self.lex.citing) \
+                    and self.doc[x.left_edge.i - 1].text == "," and x.left_edge.i - 1 > c.i:
+                last = x.left_edge.i - 2
                 break
         # a date the parser hung on the complement right after the cue ("said on Friday it ...")
         subj = next((x for x in c.lefts if x.dep_ in ("nsubj", "nsubjpass", "expl")), None)
@@ -467,20 +585,30 @@ class Extractor:
                         t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" for t in x.subtree)
                         or x.lemma_.lower() in self.lex.citing and x.tag_ == "VBG"):
                     first = x.right_edge.i + 1
-        return self.span_chars(first, last)
+        return self.span_chars(first, self.trim_aside(first, last))
 
     def content_for(self, v: Token, entry: VerbCue, subj: Token | None) -> tuple[str, tuple[int, int], int | None,
                                                                                 Quote | None] | None:
-        # 1. a quotation governed by the cue
+        # 1. a quotation governed by the cue (a quoted fragment inside a longer complement is not one:
+        # 'called Clinton a "champion"', 'said Trump has "enormous respect" for the military')
         for c in v.children:
             q = self.in_quote(c)
-            if q is not None and c.dep_ != "punct" and not q.used:
+            if q is not None and c.dep_ != "punct" and not q.used and self.quote_fits(q, c) and not any(
+                    o is not c and o.dep_ in ("dobj", "dative") and self.tok_quote[o.i] is None for o in v.rights):
                 return "direct", (q.start, q.end), c.i, q
         # 2. clausal complement (also one hung on "citing ...")
         comps = [c for c in v.children if c.dep_ in CLAUSE_DEPS]
         for c in v.children:
             if c.lemma_.lower() in self.lex.citing and c.dep_ in ("advcl", "xcomp", "conj"):
                 comps += [x for x in c.children if x.dep_ == "ccomp"]
+                # 'citing two diplomats, that ...': the parser hangs the clause on the cited source
+                comps += [x for o in c.children if o.dep_ == "dobj" for x in o.children
+                          if x.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                for m in x.children)]
+        if entry.clause_only:
+            comps = [c for c in comps if c.dep_ == "ccomp"]
+            if not comps:
+                return None
         if entry.requires:
             comps = [c for c in comps if c.dep_ == "xcomp" and c.lemma_.lower() in entry.requires]
             if not comps:
@@ -489,7 +617,7 @@ class Extractor:
             if c.dep_ == "parataxis" and c.i < v.i and self.in_quote(c) is None:
                 continue
             q = self.in_quote(c)
-            if q is not None and not q.used:
+            if q is not None and not q.used and self.quote_fits(q, c):
                 return "direct", (q.start, q.end), c.i, q
             if self.crosses_paragraph(v, c):
                 continue
@@ -499,8 +627,10 @@ class Extractor:
         q = self.quote_next_to(v, min(subj_left, v.i))
         if q is not None:
             return "direct", (q.start, q.end), None, q
-        if entry.kind == "belief":
+        if entry.kind == "belief":  # a belief needs a proposition: 'fears that ...', 'wants to ...'
             return None
+        if entry.kind == "mined":  # an object alone only for verbs that mostly report what someone says
+            return self.argument_content(v) if entry.object == "any" else None
         # 4. a preposition's object ("accused Iran of sending troops", "warned of an attack")
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in entry.preps:
@@ -516,7 +646,18 @@ class Extractor:
                 if c.dep_ in ("dobj", "pcomp") or (c.dep_ == "xcomp" and entry.object == "any"):
                     if entry.object == "claim" and c.lemma_.lower() not in self.lex.claim_nouns:
                         continue
-                    return "indirect", self.span_chars(c.left_edge.i, c.right_edge.i), c.i, None
+                    last = c.right_edge.i
+                    if c.dep_ == "dobj":  # 'called the plan a disaster', 'described him as a liar'
+                        for x in v.rights:
+                            if x.i > c.i and (x.dep_ == "oprd" or x.dep_ == "prep" and x.lower_ == "as"):
+                                last = x.right_edge.i
+                    return "indirect", self.span_chars(c.left_edge.i, last), c.i, None
+        # 5b. a cue set in commas inside the sentence it reports: "The museum, Mr. Bush said, celebrated ..."
+        if subj is not None and v.dep_ == "parataxis" and v.head.i > v.i and subj.i < v.i:
+            j = subj_left - 1
+            first = v.head.left_edge.i
+            if j > first and self.doc[j].text in (",", "—", "–"):
+                return "indirect", self.span_chars(first, j - 1), None, None
         # 6. the clause before the speaker: "Iran sent troops, an official told the channel."
         if subj is not None and entry.requires == frozenset():
             sent_start = v.sent.start
@@ -529,6 +670,51 @@ class Extractor:
                         v.i in (a.i for a in t.ancestors) for t in before if not t.is_punct and not t.is_space):
                     return "indirect", self.span_chars(sent_start, j - 1), None, None
         return None
+
+    def argument_content(self, v: Token) -> tuple[str, tuple[int, int], int | None, Quote | None] | None:
+        """Content of a cue whose content is its object ('criticized the plan', 'called Clinton a
+        "champion"', 'pointed to reports that ...'): from its first to its last argument after it."""
+        args = [c for c in v.rights if c.dep_ in ARG_DEPS or c.dep_ == "prep" and c.lower_ in ARG_PREPS and any(
+            p.dep_ in ("pobj", "pcomp") for p in c.children) and not self.is_time(c)]
+        if not args:
+            return None
+        if v.lemma_.lower() in ADDRESSEE_VERBS and all(c.dep_ in ("dobj", "dative") for c in args):
+            return None  # 'told me', 'asked the crowd': the addressee is not what was said
+        first, last = args[0], args[-1]
+        if self.crosses_paragraph(v, last):
+            return None
+        head = next((c for c in args if c.dep_ != "prep"), first)
+        lo = first.left_edge.i
+        return "indirect", self.span_chars(lo, self.trim_aside(lo, last.right_edge.i)), head.i, None
+
+    def is_time(self, prep: Token) -> bool:
+        return all(t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("prep", "det") for t in prep.subtree)
+
+    def speech_cue(self, tok: Token) -> bool:
+        entry = self.verb_entry(tok)
+        return entry is not None and entry.kind == "speech"
+
+    def tail_after(self, v: Token) -> tuple[int, int] | None:
+        """What follows a parenthetical cue to the end of its sentence ('A, he said, B.' -> B)."""
+        doc = self.doc
+        last = max([v.i] + [t.i for c in v.rights if c.dep_ not in ("punct", "advcl", "conj", "cc", "parataxis",
+                                                                    "ccomp") for t in c.subtree])
+        k = last + 1
+        if k >= v.sent.end or doc[k].text not in (",", "—", "–"):
+            return None
+        k += 1
+        end = v.sent.end - 1
+        while end > k and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        words = [t for t in doc[k:end + 1] if t.is_alpha]
+        if len(words) < 2 or self.tok_quote[k] is not None:
+            return None
+        return self.span_chars(k, end)
+
+    def quote_fits(self, q: Quote, c: Token) -> bool:
+        """Whether the phrase headed by ``c`` lies inside quotation ``q`` (no words of it outside)."""
+        lo, hi = q.open, q.close + 2
+        return not any(t.is_alpha and not (lo <= t.idx < hi) for t in c.subtree)
 
     def crosses_paragraph(self, a: Token, b: Token) -> bool:
         lo, hi = sorted((a.idx, b.idx))
@@ -654,6 +840,7 @@ class Extractor:
                 if second is not None:
                     raws.append(second)
         raws = self.merge_nested(raws)
+        self.labelled_paragraphs(raws)
         for n in nouns:
             raw = self.from_noun(n)
             if raw is not None:
@@ -664,8 +851,11 @@ class Extractor:
             raw = self.from_hedge(h, raws)
             if raw is not None:
                 raws.append(raw)
+        # a belief or learnt cue inside someone else's content is part of what they say, not a claim of its own
+        raws = [r for r in raws if not r.weak or r.cue is None or not any(
+            o is not r and o.content[0] <= r.cue.start < o.last_end for o in raws)]
         # an unnamed-source claim ("is believed to") inside someone's content only hedges that content
-        raws = [r for r in raws if r.speaker.text or not any(
+        raws = [r for r in raws if r.speaker.text or r.cue is not None and r.cue.lemma in self.lex.nouns or not any(
             o is not r and o.speaker.text and o.content[0] <= r.content[0] and r.content[1] <= o.content[1]
             for o in raws)]
         raws.sort(key=lambda r: min(r.content[0], r.cue.start if r.cue else r.content[0]))
@@ -674,7 +864,7 @@ class Extractor:
         self.resolve_pronoun_speakers(raws)
         out = []
         for i, r in enumerate(raws, 1):
-            s, e = r.content
+            s, e = r.content_span()
             out.append(Attribution(id=f"A{i}", kind=r.kind, speaker=r.speaker, content=Span.of(self.text, s, e),
                                    cue=r.cue, via=list(dict.fromkeys(r.via)), stance=r.stance))
         link_disputes(self.a, out)
@@ -688,12 +878,18 @@ class Extractor:
                 lemma = f"{lemma} {c.lower_}"
         return Cue(start, end, self.text[start:end], lemma)
 
+    def refuses_to_say(self, v: Token) -> bool:
+        """'would not say whether ...', 'could not say if ...': a refusal to confirm, not a denial."""
+        return v.lemma_.lower() in self.lex.refusal_verbs and (
+            any(c.dep_ == "aux" and c.lower_ in ("would", "could", "will", "can", "wo", "ca") for c in v.children)
+            or any(c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children) for c in v.children))
+
     def from_verb(self, v: Token, entry: VerbCue) -> Raw | None:
         stance = entry.stance
         if self.negated(v):
-            if entry.negated is None:
+            if entry.negated is None and not self.refuses_to_say(v):
                 return None
-            stance = entry.negated
+            stance = entry.negated or "cannot_confirm"
         if entry.kind == "belief" and v.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in v.children):
             return None  # "the widely believed story"
         if v.dep_ in ("amod", "compound"):
@@ -701,9 +897,21 @@ class Extractor:
         subj, how = self.subject(v)
         if subj is not None and subj.pos_ not in SPEAKER_POS:
             return None
+        if subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            return None  # "no group claimed ...": nobody said anything
+        for c in v.children:
+            # "asked not to be named", "claimed responsibility": acts, not claims
+            if c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.anonymity_verbs and any(
+                    x.dep_ == "auxpass" for x in c.children):
+                return None
+            if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.act_objects.get(v.lemma_.lower(), ()):
+                return None
         if subj is not None and subj.dep_ == "expl":
             subj = None
         content = self.content_for(v, entry, subj)
+        if content is None and how == "passive" and subj is not None and stance == "cannot_confirm":
+            # "the claim could not be independently verified": the unconfirmed thing is the subject
+            content = ("indirect", self.span_chars(*self.phrase(subj)), subj.i, None)
         if content is None:
             # passive with an xcomp: "Iran is believed to have sent troops" -- the content is the clause
             if how == "passive" and subj is not None and any(c.dep_ == "xcomp" for c in v.children):
@@ -713,7 +921,7 @@ class Extractor:
                 return None
         kind, span, root, quote = content
         via: list[str] = []
-        if how == "passive" and subj is not None and root is not None and subj.i != root:
+        if how == "passive" and subj is not None and root is not None and (subj.i != root or stance == "cannot_confirm"):
             # agentless passive: "it was reported that ...", "Iran is believed to ..." -- no named source
             speaker = Speaker(text="", entity=None, start=None, end=None, anonymous=True)
             if v.lemma_.lower() in self.lex.hedge_passives and stance == "asserts":
@@ -746,12 +954,25 @@ class Extractor:
                     for ag in c.children:
                         if ag.dep_ == "agent":
                             via += [e for e in (self.outlet_for(p) for p in ag.children if p.dep_ == "pobj") if e]
+        if subj is not None and how != "quoted":  # "an official, speaking to the BBC, said ..."
+            for c in subj.rights:
+                if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in self.lex.interview_verbs:
+                    via += [e for e in (self.outlet_for(x) for pp in c.children if pp.dep_ == "prep"
+                                        and pp.lower_ in ("to", "with", "on") for x in pp.children
+                                        if x.dep_ == "pobj") if e]
         # "Reuters reported, citing two diplomats, that ...": the cited source speaks, Reuters relays
-        for c in list(v.children) + (list(self.doc[root].lefts) if root is not None and kind == "indirect" else []):
-            if c.lemma_.lower() in self.lex.citing and c.dep_ in ("advcl", "xcomp", "conj", "prep") and c.tag_ == "VBG":
+        hung = list(subj.rights) if subj is not None and how != "quoted" else []
+        for c in list(v.children) + hung + (
+                list(self.doc[root].lefts) if root is not None and kind == "indirect" else []):
+            if c.lemma_.lower() in self.lex.citing and c.dep_ in ("advcl", "xcomp", "conj", "prep", "acl") \
+                    and c.tag_ == "VBG":
                 obj = next((x for x in c.children if x.dep_ in ("dobj", "pobj")), None)
                 if obj is not None and self.is_source(obj):
-                    relay = speaker.entity or (self.outlet_for(subj) if subj is not None else None)
+                    relay = speaker.entity
+                    if relay is None and subj is not None:  # "the newspaper Le Monde, citing ..."
+                        relay = next((e for e in (self.outlet_for(x) or self.a.token_entity.get(x.i)
+                                                  for x in subj.children if x.dep_ in ("appos", "compound", "flat"))
+                                      if e), None) or self.outlet_for(subj)
                     if relay:
                         via.insert(0, relay)
                     speaker = self.speaker_for(obj)
@@ -760,7 +981,11 @@ class Extractor:
             stance = "hedges"
         raw = Raw(kind=kind, speaker=speaker, content=span, cue=self.cue_of(v, lemma), stance=stance, via=via,
                   cue_tok=v.i, root=root, quote=quote, speaker_head=subj.i if subj is not None else None,
-                  belief=entry.kind == "belief")
+                  belief=entry.kind == "belief", weak=entry.kind in ("belief", "mined"))
+        if kind == "indirect" and root is None and quote is None and span[1] <= v.idx:
+            tail = self.tail_after(v)  # "A, he said, B.": the sentence goes on after the cue
+            if tail is not None:
+                raw.extend(*tail)
         if raw.stance == "asserts" or raw.stance == "hedges":
             inner = self.content_stance(raw)
             if STANCE_RANK[inner] > STANCE_RANK[raw.stance]:
@@ -775,9 +1000,9 @@ class Extractor:
         if q is None or q is raw.quote or q.open < v.idx:
             return None
         q.used = True
-        sp = raw.speaker
-        return Raw(kind="direct", speaker=Speaker(sp.text, sp.entity, sp.start, sp.end, sp.anonymous),
-                   content=(q.start, q.end), cue=raw.cue, stance="asserts", via=list(raw.via), quote=q)
+        # the quotation is one claim: its content runs from the first part to the last (cue included)
+        raw.extend(q.start, q.end)
+        return None
 
     def is_source(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
@@ -836,19 +1061,37 @@ class Extractor:
         clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                        and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
-        if clause is None:
-            return None
         src: Token | None = None
         for c in n.children:
             if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in self.a.token_entity):
                 src = c
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 src = next((p for p in c.children if p.dep_ == "pobj"), src)
+        if clause is None:
+            # "his plan to cut taxes", "Trump's criticism of the deal": with a named holder only
+            if src is None or src.dep_ != "poss":
+                return None
+            clause = next((c for c in n.rights if c.dep_ in ("acl", "xcomp") and any(
+                m.dep_ == "aux" and m.lower_ == "to" for m in c.children)), None)
+            if clause is None:
+                prep = next((c for c in n.rights if c.dep_ == "prep" and c.lower_ in NOUN_PREPS), None)
+                clause = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep else None
+            if clause is None:
+                return None
+            span = self.span_chars(clause.left_edge.i, self.trim_aside(clause.left_edge.i, clause.right_edge.i))
+        else:
+            span = None
+        span = span or self.clause_content(clause)
+        if src is None and n.dep_ == "dobj" and n.head.lemma_.lower() in self.lex.confirm_verbs | self.lex.deny_verbs:
+            # "could not verify a claim that ...": someone unnamed made the claim
+            stance = self.lex.nouns[n.lemma_.lower()]
+            return Raw(kind="indirect", speaker=Speaker(text="", entity=None, start=None, end=None, anonymous=True),
+                       content=span, cue=Cue(n.idx, n.idx + len(n.text), n.text, n.lemma_.lower()),
+                       stance=stance, cue_tok=n.i, root=clause.i)
         if src is None and n.dep_ == "dobj":
             src, _ = self.subject(n.head)
         if src is None or src.pos_ not in SPEAKER_POS:
             return None
-        span = self.clause_content(clause)
         stance = self.lex.nouns[n.lemma_.lower()]
         raw = Raw(kind="indirect", speaker=self.speaker_for(src), content=span,
                   cue=Cue(n.idx, n.idx + len(n.text), n.text, n.lemma_.lower()), stance=stance, cue_tok=n.i,
@@ -873,7 +1116,8 @@ class Extractor:
             sent = tok.sent
             for r in raws:
                 if r.cue_tok is not None and sent.start <= r.cue_tok < sent.end and (
-                        r.content[0] <= h.idx < r.content[1]) and (p_last >= sent.end - 2 or p_first == sent.start):
+                        r.content[0] <= h.idx < r.content[1]) and (
+                        p_last >= sent.end - 2 or p_first == sent.start or abs(tok.idx - r.content[0]) <= 2):
                     target = r
         sent = tok.sent
         at_edge = p_first <= sent.start + 1 or p_last >= sent.end - 3 and all(
@@ -882,7 +1126,11 @@ class Extractor:
             # the phrase is not part of what was said
             cs, ce = target.content
             ps = doc[p_first].idx
-            if target.kind != "direct" and cs < ps < ce:
+            if target.kind != "direct" and abs(ps - cs) <= 2:  # 'said, according to X, that ...'
+                cspan = doc.char_span(cs, ce, alignment_mode="expand")
+                if cspan is not None and p_last + 1 <= cspan.end - 1:
+                    target.content = self.span_chars(p_last + 1, cspan.end - 1)
+            elif target.kind != "direct" and cs < ps < ce:
                 target.content = self.span_chars(doc.char_span(cs, ce, alignment_mode="expand").start, p_first - 1)
             eid = self.outlet_for(src) or self.a.token_entity.get(src.i)
             if eid is not None and not target.belief:
@@ -926,6 +1174,46 @@ class Extractor:
                    content=span, cue=Cue(h.idx, h.idx + len(h.text), h.text, h.lower_), stance="hedges",
                    cue_tok=h.i, root=clause.i)
 
+    def labelled_paragraphs(self, raws: list[Raw]) -> None:
+        """Paragraphs a name introduces or signs: transcripts and headlines ('WALLACE: Do you ...',
+        'Pence: Flowers won't be at debate') and vox-pop quotes signed with a dash ('"..." ― Ana Ruiz')."""
+        taken = [(r.content[0], r.last_end) for r in raws]
+        for m_para in PARAGRAPH.finditer(self.text):
+            para = m_para.group(0)
+            start, end = m_para.start(), m_para.end()
+            body = para.strip()
+            if len(body) < 12 or any(min(b, end) - max(a, start) > (end - start) / 2 for a, b in taken):
+                continue
+            lead = len(para) - len(para.lstrip())
+            m = LABEL.match(body)
+            if m:
+                sp = (start + lead, start + lead + len(m.group(1)))
+                cue = (sp[1], sp[1] + 1)
+                rest = body[m.end(1) + 1:]
+                cs = cue[1] + len(rest) - len(rest.lstrip())
+                content = (cs, _rstrip(self.text, cs, end))
+            else:
+                m = SIGNED.search(body)
+                if not m:
+                    continue
+                first = start + lead
+                sp = (first + m.start(2), _rstrip(self.text, first, first + m.end(2)))
+                cue = (first + m.start(1), first + m.end(1))
+                content = (first, _rstrip(self.text, first, first + m.start(1)))
+            if content[1] - content[0] < 8:
+                continue
+            span = self.doc.char_span(sp[0], sp[1], alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            speaker = Speaker(text=self.text[sp[0]:sp[1]], entity=self.entity_of(head), start=sp[0], end=sp[1],
+                              anonymous=False)
+            raw = Raw(kind="direct", speaker=speaker, content=content,
+                      cue=Cue(cue[0], cue[1], self.text[cue[0]:cue[1]], self.text[cue[0]:cue[1]]),
+                      stance="asserts", speaker_head=head.i)
+            raw.stance = self.content_stance(raw)
+            raws.append(raw)
+
     def continuations(self, raws: list[Raw]) -> None:
         """Quotes nobody introduces that start a sentence right after a direct quote: same speaker."""
         text = self.text
@@ -933,29 +1221,32 @@ class Extractor:
             if q.used:
                 continue
             span = self.doc.char_span(q.start, q.end, alignment_mode="contract")
-            if span is None or len([t for t in span if t.is_alpha]) < 3 or not any(
-                    t.pos_ in ("VERB", "AUX") for t in span):
+            if span is None or len([t for t in span if t.is_alpha]) < 2:
                 continue
+            # a verbless fragment ("The Donald. Big Daddy.") continues only within the paragraph
+            verbless = not any(t.pos_ in ("VERB", "AUX") for t in span) or len([t for t in span if t.is_alpha]) < 3
             before = text[:q.open].rstrip(" \t")
             if before and before[-1] not in ".?!\n”\"":
                 continue
-            prev = [r for r in raws if r.content[1] <= q.open]
+            prev = [r for r in raws if r.last_end <= q.open]
             if not prev:
                 continue
-            last = max(prev, key=lambda r: r.content[1])
-            if last.kind != "direct" or any(r is not last and r.content[0] > last.content[1]
+            last = max(prev, key=lambda r: r.last_end)
+            quoted_end = last.kind == "direct" or text[last.last_end:last.last_end + 2].lstrip(",.")[:1] in CLOSE_QUOTES
+            if not quoted_end or any(r is not last and r.content[0] > last.last_end
                                               and r.content[0] < q.open for r in raws):
                 continue
-            between = text[last.content[1]:q.open]
+            between = text[last.last_end:q.open]
             new_para = "\n" in between
+            if verbless and new_para:
+                continue
             if new_para and (between.count("\n") > 1 or text[q.open - 1] != "\n"):
                 continue
             q.used = True
-            sp = last.speaker
-            raws.append(Raw(kind="direct", speaker=Speaker(sp.text, sp.entity, None, None, sp.anonymous),
-                            content=(q.start, q.end), cue=None, stance="asserts", via=list(last.via), quote=q))
-            raws[-1].stance = self.content_stance(raws[-1])
-            raws.sort(key=lambda r: r.content[0])
+            # one quotation that runs over several sentences or paragraphs: one attribution
+            last.extend(q.start, q.end)
+            if last.stance == "asserts":
+                last.stance = self.content_stance(last)
 
     def resolve_pronoun_speakers(self, raws: list[Raw]) -> None:
         """A pronoun speaker the entities stage left unresolved (or resolved to a place for "he"/"she"):
