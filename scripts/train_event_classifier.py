@@ -11,6 +11,9 @@ Data sources (read at training time only; nothing from them is copied into the r
   ``gold_root`` (15 PLOVER roots; CONCEDE and RETREAT are already merged into YIELD).
 * ``scripts/event_seed_phrases.py``: the project's own seed phrases (MIT, like the rest of wirewatch),
   turned into one short synthetic sentence each.
+* ``src/wirewatch/data/lexicons/event_verbs.json``: the project's PLOVER verb lexicon, compiled into the
+  model's lexicon features (:class:`wirewatch.extract.classify.LexiconFeatures`) at training time, so the
+  artifact must be rebuilt when the lexicon changes.
 
 Deliberately *not* used: PLV_test.tsv (the benchmark; evaluate with ``wirewatch eval events``), the
 PLOVER gold-standard records PLOVER_GSR_CAMEO* (they share sentences with PLV_test), and AW_train.tsv
@@ -18,6 +21,8 @@ PLOVER gold-standard records PLOVER_GSR_CAMEO* (they share sentences with PLV_te
 
 ``--cv`` prints 5-fold cross-validated accuracy / macro-F1 / quad accuracy on PLV_train (the synthetic
 sentences join every training fold, never a test fold): the figures used for model selection.
+Model choices (lexicon-feature weight 0.75, LinearSVC C=0.5, no class weights, the seed phrases as they
+are) were made on these cross-validated figures only, never on PLV_test.
 """
 
 from __future__ import annotations
@@ -82,6 +87,23 @@ def cross_validate(texts: list[str], labels: list[str], extra: tuple[list[str], 
     }
 
 
+def strip_pruned_terms(model: object) -> None:
+    """Drop what would make the pickled artifact differ from run to run without changing predictions: the
+    vectorisers' ``stop_words_`` (terms pruned by min_df, kept only for introspection; a hash-ordered set)
+    and ``_stop_words_id`` (an ``id()`` sklearn caches)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    def walk(est: object) -> None:
+        if isinstance(est, TfidfVectorizer):
+            for attr in ("stop_words_", "_stop_words_id"):  # the second is an id(), a per-run cache key
+                if hasattr(est, attr):
+                    delattr(est, attr)
+        for child in getattr(est, "steps", None) or getattr(est, "transformer_list", None) or []:
+            walk(child[1])
+
+    walk(model)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default="/work/shared", help="the shared folder holding eval/events/")
@@ -110,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     model.fit(texts + extra[0], labels + extra[1])
     clf = model.steps[-1][1]
     clf.coef_ = clf.coef_.astype(np.float32)
+    strip_pruned_terms(model)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump({"model": model, "temperature": 0.3, "labels": list(model.classes_)}, out, compress=3)
