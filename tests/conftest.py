@@ -13,6 +13,9 @@ from wirewatch.pipeline import Pipeline
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
+# corpus store fixtures (db_url: SQLite, and PostgreSQL when $WIREWATCH_TEST_PG_URL is set)
+pytest_plugins = ("corpus_fixtures",)
+
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:

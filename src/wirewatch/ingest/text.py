@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -77,5 +78,52 @@ def read_article(path: str | Path, *, title: str | None = None, source: str | No
         source=source if source is not None else meta.get("source"),
         published=validate_date(published if published is not None else meta.get("published"), "published"),
         url=url if url is not None else meta.get("url"),
+        origin=str(path),
+    )
+
+
+# "Title: ...", "Source: ...", "Published: ...", "URL: ..." lines heading a text file, then a blank line.
+HEADER_LINE = re.compile(r"^[ \t]*(title|source|published|url)[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.IGNORECASE)
+
+
+def split_header(text: str) -> tuple[dict[str, str | None], str]:
+    """Metadata header lines and the body after the blank line that ends them.
+
+    Text without such a header comes back whole, with no metadata.
+    """
+    meta: dict[str, str | None] = {}
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line = text[pos:] if nl < 0 else text[pos:nl]
+        nxt = len(text) if nl < 0 else nl + 1
+        if not line.strip():
+            if meta:
+                return meta, text[nxt:]
+            return {}, text
+        m = HEADER_LINE.match(line)
+        if not m:
+            return {}, text
+        meta[m.group(1).lower()] = m.group(2) or None
+        pos = nxt
+    return {}, text  # header lines only, or no blank line after them: not a header
+
+
+def read_text_file(path: str | Path) -> Article:
+    """One article from a text file with an optional metadata header, and/or a ``NAME.json`` sidecar.
+
+    Header lines win over the sidecar. The article text is the body after the header, exactly as read.
+    """
+    raw = read_text(path)
+    header, body = split_header(raw)
+    if not body.strip():
+        raise InputError(f"{path}: empty article (a header and no text)")
+    meta = {**read_sidecar(Path(path)), **header}
+    return Article(
+        text=body,
+        title=meta.get("title"),
+        source=meta.get("source"),
+        published=validate_date(meta.get("published"), "published"),
+        url=meta.get("url"),
         origin=str(path),
     )

@@ -1,0 +1,159 @@
+"""The corpus schema as SQLAlchemy Core tables.
+
+``articles`` holds each article's text, metadata and whole document JSON (the source of truth); the
+other tables are a normalised copy of the documents for querying. Every row is keyed by the article's
+SHA-256 and the document-local id, so the tables' contents do not depend on the order of ingestion.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = "1"
+
+metadata = MetaData()
+
+
+def _article_key() -> Column:
+    return Column("article", String(64), ForeignKey("articles.sha256", ondelete="CASCADE"), primary_key=True)
+
+
+meta = Table(
+    "wirewatch_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("id", String(64), nullable=False, unique=True),
+    Column("title", Text),
+    Column("source", Text),
+    Column("published", Text),
+    Column("url", Text),
+    Column("origin", Text),
+    Column("chars", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("document", Text, nullable=False),
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_source", "source"),
+)
+
+entities = Table(
+    "entities", metadata,
+    _article_key(),
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("country", Text),
+    Column("sector", Text),
+    Column("other_sectors", Text),  # comma-separated
+    Column("mentions", Integer, nullable=False),
+    Column("span_start", Integer),  # first mention
+    Column("span_end", Integer),
+    Column("span_text", Text),
+)
+
+places = Table(
+    "places", metadata,
+    _article_key(),
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("geonameid", Integer),
+    Column("country", Text),
+    Column("admin1", Text),
+    Column("feature", Text),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("span_start", Integer),
+    Column("span_end", Integer),
+    Column("span_text", Text),
+)
+
+attributions = Table(
+    "attributions", metadata,
+    _article_key(),
+    Column("id", Text, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("stance", Text, nullable=False),
+    Column("speaker", Text, nullable=False),  # the words naming the speaker
+    Column("speaker_entity", Text),
+    Column("speaker_name", Text),  # the entity's name when linked
+    Column("speaker_country", Text),
+    Column("speaker_sector", Text),
+    Column("anonymous", Boolean, nullable=False),
+    Column("via", Text),  # names of outlets/intermediaries, "; "-separated, nearest first
+    Column("cue", Text),
+    Column("cue_lemma", Text),
+    Column("disputed_by", Text),  # attribution ids, comma-separated
+    Column("span_start", Integer, nullable=False),  # the content of the claim
+    Column("span_end", Integer, nullable=False),
+    Column("span_text", Text, nullable=False),
+    Index("ix_attributions_stance", "stance"),
+)
+
+events = Table(
+    "events", metadata,
+    _article_key(),
+    Column("id", Text, primary_key=True),
+    Column("event_type", Text, nullable=False),
+    Column("mode", Text),
+    Column("cameo", Text),
+    Column("aux", Text),
+    Column("confidence", Float, nullable=False),
+    Column("date", Text),
+    Column("date_precision", Text),
+    Column("date_text", Text),
+    Column("actors", Text),  # names, "; "-separated, in the event's order
+    Column("actor_countries", Text),
+    Column("actor_sectors", Text),
+    Column("recipients", Text),
+    Column("recipient_countries", Text),
+    Column("recipient_sectors", Text),
+    Column("place", Text),
+    Column("place_name", Text),
+    Column("place_country", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("attribution", Text),
+    Column("stance", Text),  # of the claim the event is reported in; null when unattributed
+    Column("speaker", Text),
+    Column("context", Text),  # comma-separated
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("trigger_text", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),  # the evidence: the sentence reporting the event
+    Column("span_end", Integer, nullable=False),
+    Column("span_text", Text, nullable=False),
+    Index("ix_events_type", "event_type"),
+    Index("ix_events_date", "date"),
+)
+
+# One row per actor or recipient of an event, for filtering by name or country.
+event_actors = Table(
+    "event_actors", metadata,
+    _article_key(),
+    Column("event", Text, primary_key=True),
+    Column("role", Text, primary_key=True),  # actor | recipient
+    Column("entity", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("country", Text),
+    Column("sector", Text),
+)
+
+# Tables filled from documents, in insertion order (children after articles).
+DOCUMENT_TABLES = (entities, places, attributions, events, event_actors)
+ALL_TABLES = (articles, *DOCUMENT_TABLES)
