@@ -150,7 +150,9 @@ def event_context(analysis: Analysis) -> None:
         ev.place = event_place(analysis, ev)
         ev.place_basis = "stated" if ev.place else None
         if ev.place is None:
-            earlier = context_place(analysis, ev.sentence.start)
+            # a statement or a demand happens wherever its speaker is; only physical events inherit the story's place
+            physical = ev.event_type not in TARGET_IS_NOT_PLACE
+            earlier = context_place(analysis, ev.sentence.start) if physical else None
             for fallback, basis in ((earlier, "context"), (dateline, "dateline"), (focus, "focus")):
                 if fallback:
                     ev.place, ev.place_basis = fallback, basis
