@@ -49,3 +49,13 @@ def test_dates_are_validated() -> None:
     assert validate_date(None) is None
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         validate_date("13/06/2014")
+
+
+def test_header_lines_are_metadata_not_text(tmp_path: Path) -> None:
+    art = tmp_path / "h.txt"
+    art.write_text("Title: Convoy attacked\nPublished: 2024-01-05\n\nRebels attacked a convoy near Goma.\n",
+                   encoding="utf-8")
+    a = read_article(art)
+    assert a.text == "Rebels attacked a convoy near Goma.\n"
+    assert (a.title, a.published) == ("Convoy attacked", "2024-01-05")
+    assert read_article(art, published="2024-01-06").published == "2024-01-06"

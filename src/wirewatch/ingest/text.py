@@ -67,21 +67,6 @@ def read_sidecar(path: Path) -> dict[str, str | None]:
     return {k: (str(data[k]) if data.get(k) is not None else None) for k in SIDECAR_KEYS if k in data}
 
 
-def read_article(path: str | Path, *, title: str | None = None, source: str | None = None,
-                 published: str | None = None, url: str | None = None) -> Article:
-    """One article from a text file; explicit arguments win over the sidecar's metadata."""
-    text = read_text(path)
-    meta = {} if str(path) == "-" else read_sidecar(Path(path))
-    return Article(
-        text=text,
-        title=title if title is not None else meta.get("title"),
-        source=source if source is not None else meta.get("source"),
-        published=validate_date(published if published is not None else meta.get("published"), "published"),
-        url=url if url is not None else meta.get("url"),
-        origin=str(path),
-    )
-
-
 # "Title: ...", "Source: ...", "Published: ...", "URL: ..." lines heading a text file, then a blank line.
 HEADER_LINE = re.compile(r"^[ \t]*(title|source|published|url)[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.IGNORECASE)
 
@@ -109,21 +94,29 @@ def split_header(text: str) -> tuple[dict[str, str | None], str]:
     return {}, text  # header lines only, or no blank line after them: not a header
 
 
-def read_text_file(path: str | Path) -> Article:
-    """One article from a text file with an optional metadata header, and/or a ``NAME.json`` sidecar.
+def read_article(path: str | Path, *, title: str | None = None, source: str | None = None,
+                 published: str | None = None, url: str | None = None) -> Article:
+    """One article from a text file (``-``: standard input).
 
-    Header lines win over the sidecar. The article text is the body after the header, exactly as read.
+    Metadata comes from an optional header (``Title:``/``Source:``/``Published:``/``URL:`` lines, then a
+    blank line), else from a ``NAME.json`` sidecar; explicit arguments win over both. The article text is
+    the body after the header, exactly as read, so offsets count from there.
     """
     raw = read_text(path)
     header, body = split_header(raw)
     if not body.strip():
         raise InputError(f"{path}: empty article (a header and no text)")
-    meta = {**read_sidecar(Path(path)), **header}
+    meta = {**({} if str(path) == "-" else read_sidecar(Path(path))), **header}
     return Article(
         text=body,
-        title=meta.get("title"),
-        source=meta.get("source"),
-        published=validate_date(meta.get("published"), "published"),
-        url=meta.get("url"),
+        title=title if title is not None else meta.get("title"),
+        source=source if source is not None else meta.get("source"),
+        published=validate_date(published if published is not None else meta.get("published"), "published"),
+        url=url if url is not None else meta.get("url"),
         origin=str(path),
     )
+
+
+def read_text_file(path: str | Path) -> Article:
+    """The corpus reader's name for :func:`read_article` with no overrides."""
+    return read_article(path)
