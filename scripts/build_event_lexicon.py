@@ -37,6 +37,8 @@ import json
 import re
 from pathlib import Path
 
+from wirewatch.lexicons import singular
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCES = Path("/work/shared/sources")
 DEFAULT_OUT = ROOT / "src" / "wirewatch" / "data" / "lexicons" / "event_verbs.json"
@@ -404,13 +406,6 @@ def read_cameo2plover(path: Path) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _singular(w: str) -> str:
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
 
 def read_phoenix(path: Path, c2p: dict[str, tuple[str, str]]) -> tuple[dict[str, str], dict[str, str]]:
     """Phoenix verb dictionary -> (bare verb values, "verb object words" phrase values).
@@ -472,7 +467,7 @@ def read_phoenix(path: Path, c2p: dict[str, tuple[str, str]]) -> tuple[dict[str,
                         options = ["money", "cash", "fund"]
                     else:
                         options = [x for x in synsets.get(w, [w[1:]]) if " " not in x][:6]
-                alternatives = [a + [_singular(o.lower())] for a in alternatives for o in options][:40]
+                alternatives = [a + [singular(o.lower())] for a in alternatives for o in options][:40]
             for verb in verbs:
                 for alt in alternatives:
                     phrases.setdefault(" ".join([verb, *alt]), value)

@@ -29,3 +29,12 @@ def actor_nouns() -> ActorNouns:
     raw = load_lexicon("actor_nouns")
     return ActorNouns(sector=dict(raw["sector"]), anonymous=frozenset(raw["anonymous"]),
                       titles=frozenset(raw["titles"]))
+
+
+def singular(word: str) -> str:
+    """A crude English singular for lexicon keys: "militias" -> "militia", "forces" -> "force"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

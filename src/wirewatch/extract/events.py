@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..analysis import Analysis
-from ..lexicons import load_lexicon
+from ..lexicons import load_lexicon, singular
 from ..model import Event, SentenceSpan, Span
 from ..registry import component
 
@@ -147,17 +147,10 @@ def lexicon() -> Lexicon:
     )
 
 
-def _singular(w: str) -> str:
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
 
 def _forms(tok: Token) -> set[str]:
     low = tok.lower_
-    return {tok.lemma_.lower(), low, _singular(low)}
+    return {tok.lemma_.lower(), low, singular(low)}
 
 
 @dataclass
@@ -261,7 +254,7 @@ def _withheld_comment(verb: Token, sense: Sense) -> bool:
             if low in NO_COMMENT:
                 return True
             if low in ("give", "provide", "offer", "release") and any(
-                    c.dep_ == "dobj" and _singular(c.lower_) in INFO_NOUNS for c in child.children):
+                    c.dep_ == "dobj" and singular(c.lower_) in INFO_NOUNS for c in child.children):
                 return True
     return False
 

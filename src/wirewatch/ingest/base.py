@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article
@@ -48,3 +49,23 @@ def check_text(text: str, origin: str) -> str:
 
 
 __all__ = ["Article", "Skipped", "skipped", "clean_field", "check_text"]
+
+
+def read_file_bytes(path: str | Path, *, kind: str | None = None) -> bytes:
+    """The bytes of an input file, or InputError: missing, a directory, unreadable, empty, or (when a
+    ``kind`` of text is named) binary."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not an article file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if kind is not None:
+        if not data.strip():
+            raise InputError(f"{path}: empty file")
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{path}: binary data, not {kind}")
+    return data

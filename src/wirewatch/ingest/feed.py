@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .base import Article, Skipped, check_text, skipped
+from .base import Article, Skipped, check_text, read_file_bytes, skipped
 
 BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
               "pre", "table", "tr", "section", "article", "header", "footer", "figure", "figcaption")
@@ -59,15 +59,7 @@ def entry_text(entry: Any) -> str:
 def read_feed(path: str | Path) -> Iterator[Article | Skipped]:
     import feedparser
 
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    if not data.strip():
-        raise InputError(f"{path}: empty file")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: binary data, not a feed")
+    data = read_file_bytes(path, kind="a feed")
     parsed = feedparser.parse(data)
     if not parsed.entries:
         why = getattr(parsed.get("bozo_exception"), "getMessage", None)

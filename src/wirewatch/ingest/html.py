@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 from ..errors import InputError
-from .base import Article, check_text
+from .base import Article, check_text, read_file_bytes
 from .text import read_sidecar, validate_date
 
 
@@ -45,12 +45,7 @@ def html_article(data: bytes | str, origin: str) -> Article:
 
 def read_html(path: str | Path) -> Article:
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    if not data.strip():
-        raise InputError(f"{path}: empty file")
+    data = read_file_bytes(path, kind="an HTML page")
     article = html_article(data, str(path))
     side = read_sidecar(p)
     for key in ("title", "source", "url"):

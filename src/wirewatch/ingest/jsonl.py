@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from .base import Article, Skipped, check_text, clean_field, skipped
+from .base import Article, Skipped, check_text, clean_field, read_file_bytes, skipped
 from .text import validate_date
 
 FIELDS = ("title", "source", "published", "url")
@@ -32,11 +32,7 @@ def parse_record(record: object, origin: str) -> Article:
 
 
 def read_jsonl(path: str | Path) -> Iterator[Article | Skipped]:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_file_bytes(path)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     found = False

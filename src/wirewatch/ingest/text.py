@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article
+from .base import read_file_bytes
 
 SIDECAR_KEYS = ("title", "source", "published", "url")
 
@@ -41,16 +42,7 @@ def read_text(path: str | Path) -> str:
     origin = str(path)
     if origin == "-":
         return decode_text(sys.stdin.buffer.read(), "<stdin>")
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{origin}: no such file")
-    if p.is_dir():
-        raise InputError(f"{origin}: is a directory, not an article file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{origin}: cannot read ({exc.strerror})") from None
-    return decode_text(data, origin)
+    return decode_text(read_file_bytes(path), origin)
 
 
 def read_sidecar(path: Path) -> dict[str, str | None]:
