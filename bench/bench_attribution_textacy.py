@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from wirewatch.config import Settings
+from wirewatch.evaluate import print_figures
 from wirewatch.evaluate.attribution import score_outputs, split_texts
 from wirewatch.nlp import load_nlp
 
@@ -118,11 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         print("textacy is not installed (pip install -c constraints.txt textacy==0.13.0)", file=sys.stderr)
         return 2
     result = run(args.polnear, args.split, out=args.out, limit=args.limit, per_paragraph=args.per_paragraph)
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for k, v in result.items():
-            print(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}")
+    print_figures(result, args.json)
     return 0
 
 

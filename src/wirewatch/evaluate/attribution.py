@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from . import print_figures
 
 ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}\.ann$")
 DATE_IN_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
@@ -210,11 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     result = evaluate_polnear(args.polnear, args.split, out=args.out, limit=args.limit)
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for k, v in result.items():
-            print(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}")
+    print_figures(result, args.json)
     return 0
 
 
