@@ -1,7 +1,7 @@
 """PLOVER event classification of a sentence with its source and target actors marked.
 
-A linear model (scikit-learn ``LinearSVC``) over TF-IDF features of the sentence, with the source and target
-replaced by the placeholders ``SRC``/``TGT``: word 1-2-grams and character 2-5-grams of the whole sentence,
+A linear model (scikit-learn ``LinearSVC``, hinge loss) over TF-IDF features of the sentence, with the source
+and target replaced by the placeholders ``SRC``/``TGT``: word 1-2-grams and character 2-5-grams of the whole sentence,
 and the same of the span between source and target (where the relation verb usually is), plus indicator
 features from the project's PLOVER verb lexicon (:class:`LexiconFeatures`: lexicon roots by position relative
 to the actors, with negation, modal and future cues, and the lemmas between the actors). It is trained by
@@ -321,11 +321,13 @@ class LexiconFeatures:
         return out
 
 
-def build_model(C: float = 0.5, lexicon_weight: float = 0.75) -> Any:
+def build_model(C: float = 0.5, lexicon_weight: float = 0.75, loss: str = "hinge") -> Any:
     """The untrained scikit-learn pipeline: marked sentences in, PLOVER roots out.
 
     TF-IDF word 1-2-grams and char 2-5-grams of the normalised sentence and of the source-target span,
-    plus (weighted by ``lexicon_weight``; 0 leaves them out) the :class:`LexiconFeatures`; a LinearSVC.
+    plus (weighted by ``lexicon_weight``; 0 leaves them out) the :class:`LexiconFeatures`; a LinearSVC with
+    the plain hinge ``loss`` (chosen over squared hinge by repeated cross-validation on PLV_train; see
+    ``scripts/train_event_classifier.py``).
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion, FunctionTransformer, make_pipeline
@@ -345,7 +347,8 @@ def build_model(C: float = 0.5, lexicon_weight: float = 0.75) -> Any:
         lex = make_pipeline(LexiconFeatures(), TfidfVectorizer(analyzer=_identity, sublinear_tf=True))
         parts.append(("lexicon", lex))
         weights["lexicon"] = lexicon_weight
-    return make_pipeline(FeatureUnion(parts, transformer_weights=weights), LinearSVC(C=C, random_state=0))
+    svc = LinearSVC(C=C, loss=loss, max_iter=5000, random_state=0)  # hinge needs more than the default 1000
+    return make_pipeline(FeatureUnion(parts, transformer_weights=weights), svc)
 
 
 def _softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
