@@ -342,3 +342,65 @@ def test_interrupted_quote_and_relative_clause_speaker(pipe: Pipeline) -> None:
     assert first.kind == second.kind == "direct"
     assert first.speaker.text == second.speaker.text == "the commander"
     assert find(an, "the town was secure").speaker.text == "The army"
+
+
+# -- content boundaries (PolNeAR's conventions, see docs/attribution.md) ------------------------------
+def test_complement_without_that_after_a_time_phrase(pipe: Pipeline) -> None:
+    an = run(pipe, "The harbour master said after the storm he would keep the port closed until Monday.")
+    a = find(an, "he would keep the port closed")
+    assert a.speaker.text == "The harbour master" and a.content.text.startswith("he would keep")
+
+
+def test_content_runs_on_over_a_clause_hung_on_the_cue(pipe: Pipeline) -> None:
+    an = run(pipe, "The mayor said the bridge would reopen in May, when the repairs on the east side are finished.")
+    a = find(an, "the bridge would reopen")
+    assert a.content.text.endswith("the repairs on the east side are finished")
+
+
+def test_content_stops_before_the_speakers_next_act(pipe: Pipeline) -> None:
+    an = run(pipe, "The mayor said the bridge would reopen in May, and she thanked the engineers for their work.")
+    a = find(an, "the bridge would reopen")
+    assert a.content.text == "the bridge would reopen in May"
+
+
+def test_content_does_not_stop_inside_a_quotation(pipe: Pipeline) -> None:
+    text = 'The governor called the harbour a "success story in a decade when so many ports have closed," and left.'
+    an = run(pipe, text)
+    for a in an.attributions:
+        for q in find_quotes(text):
+            assert not (a.content.start <= q.open and q.start < a.content.end < q.end), a.content.text
+
+
+def test_no_quotation_borrowed_from_the_previous_paragraph(pipe: Pipeline) -> None:
+    text = ('"On this basis," the institute said, "prices will rise again next year."\n\n'
+            "The union leader Maria Costa said that wages have been falling for a decade.")
+    an = run(pipe, text)
+    a = find(an, "wages have been falling")
+    assert "On this basis" not in a.content.text
+    assert not any(x.speaker.text.endswith("Costa") and "basis" in x.content.text for x in an.attributions)
+
+
+def test_transcript_label_inside_an_opening_quote(pipe: Pipeline) -> None:
+    text = ('Partial transcript as follows:\n\n"HOST: Let us begin with the budget. Will taxes go up next year?\n\n'
+            '"MINISTER: Taxes will not go up, and the deficit will shrink.')
+    an = run(pipe, text)
+    host = find(an, "Let us begin with the budget")
+    assert host.speaker.text == "HOST" and "MINISTER" not in host.content.text
+    assert find(an, "Taxes will not go up").speaker.text == "MINISTER"
+
+
+def test_signed_quotations_stay_in_their_paragraphs(pipe: Pipeline) -> None:
+    text = ('"The buses never come on time. I walk to work most days." ― Ana Ruiz\n'
+            '"Fares went up twice this year and the service got worse." ― Tom Berg')
+    an = run(pipe, text)
+    ruiz = find(an, "The buses never come")
+    assert ruiz.speaker.text == "Ana Ruiz" and "Fares" not in ruiz.content.text
+    assert find(an, "Fares went up").speaker.text == "Tom Berg"
+
+
+def test_cited_as_is_a_claim_citing_a_source_is_a_chain(pipe: Pipeline) -> None:
+    an = run(pipe, "The minister cited rising fuel prices as the main reason for the delay.")
+    a = find(an, "rising fuel prices")
+    assert a.cue is not None and a.cue.lemma == "cite" and a.speaker.text == "The minister"
+    an = run(pipe, "Reuters reported, citing two diplomats, that the talks had collapsed.")
+    assert len(an.attributions) == 1 and an.attributions[0].speaker.text == "two diplomats"

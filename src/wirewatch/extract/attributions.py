@@ -53,7 +53,7 @@ STANCE_RANK = {"asserts": 0, "hedges": 1, "cannot_confirm": 2, "denies": 3}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
 # 'WALLACE: ...', 'Gov. Mike Pence: ...' -- a name of one to four capitalised words, then a colon
-LABEL = re.compile(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*):\s+\S")
+LABEL = re.compile(r"^[“\"]?((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*):\s+\S")
 # '"..." ― Ana Ruiz' / '"..." — Ana Ruiz, 34, a nurse': a quotation signed with a dash at the paragraph end
 SIGNED = re.compile(r"[”\"’']\s*([―—–]|--)\s*((?:[A-Z][\w.’'-]*\s?){1,4})(?:,[^”\"“]*)?$")
 # prepositions whose object can be what a cue is about ('referred to', 'called for', 'spoke of', 'warned against')
@@ -581,8 +581,10 @@ class Extractor:
         subj = next((x for x in c.lefts if x.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if subj is not None:
             for x in c.lefts:
-                if x.i < subj.i and (x.dep_ in ("prep", "npadvmod") and all(
-                        t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" for t in x.subtree)
+                # also any phrase before the subject of a complement without "that" that the parser made
+                # adverbial ('said after the storm he would ...')
+                if x.i < subj.i and (x.dep_ in ("prep", "npadvmod") and (c.dep_ == "advcl" or all(
+                        t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" for t in x.subtree))
                         or x.lemma_.lower() in self.lex.citing and x.tag_ == "VBG"):
                     first = x.right_edge.i + 1
         return self.span_chars(first, self.trim_aside(first, last))
@@ -593,11 +595,18 @@ class Extractor:
         # 'called Clinton a "champion"', 'said Trump has "enormous respect" for the military')
         for c in v.children:
             q = self.in_quote(c)
-            if q is not None and c.dep_ != "punct" and not q.used and self.quote_fits(q, c) and not any(
+            if q is not None and c.dep_ != "punct" and not q.used and self.quote_fits(q, c) \
+                    and not self.crosses_paragraph(v, c) and not any(
                     o is not c and o.dep_ in ("dobj", "dative") and self.tok_quote[o.i] is None for o in v.rights):
                 return "direct", (q.start, q.end), c.i, q
         # 2. clausal complement (also one hung on "citing ...")
         comps = [c for c in v.children if c.dep_ in CLAUSE_DEPS]
+        if entry.kind == "speech" and not entry.requires:
+            # 'said after the convention he would not accept ...': the parser hangs a complement without
+            # "that" on the cue as an adverbial clause; one with a subject of its own and no mark is the content
+            comps += [c for c in v.rights if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and c.tag_ != "VBG"
+                      and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                      and not any(x.dep_ == "mark" for x in c.children)]
         for c in v.children:
             if c.lemma_.lower() in self.lex.citing and c.dep_ in ("advcl", "xcomp", "conj"):
                 comps += [x for x in c.children if x.dep_ == "ccomp"]
@@ -616,11 +625,11 @@ class Extractor:
         for c in comps:
             if c.dep_ == "parataxis" and c.i < v.i and self.in_quote(c) is None:
                 continue
+            if self.crosses_paragraph(v, c):
+                continue
             q = self.in_quote(c)
             if q is not None and not q.used and self.quote_fits(q, c):
                 return "direct", (q.start, q.end), c.i, q
-            if self.crosses_paragraph(v, c):
-                continue
             return "indirect", self.clause_content(c), c.i, None
         subj_left = self.phrase(subj)[0] if subj is not None and subj.i < v.i else v.i
         # 3. an adjacent quotation
@@ -661,6 +670,8 @@ class Extractor:
         # 6. the clause before the speaker: "Iran sent troops, an official told the channel."
         if subj is not None and entry.requires == frozenset():
             sent_start = v.sent.start
+            while "\n" in self.text[self.doc[sent_start].idx:self.doc[subj_left].idx]:
+                sent_start += 1  # not across a paragraph break (a headline the parser ran on)
             j = subj_left - 1
             while j >= sent_start and self.doc[j].is_space:
                 j -= 1
@@ -864,11 +875,19 @@ class Extractor:
         self.resolve_pronoun_speakers(raws)
         out = []
         for i, r in enumerate(raws, 1):
-            s, e = r.content_span()
+            s, e = self.quote_end(*r.content_span())
             out.append(Attribution(id=f"A{i}", kind=r.kind, speaker=r.speaker, content=Span.of(self.text, s, e),
                                    cue=r.cue, via=list(dict.fromkeys(r.via)), stance=r.stance))
         link_disputes(self.a, out)
         return out
+
+    def quote_end(self, s: int, e: int) -> tuple[int, int]:
+        """A content never stops inside a quotation it opens ('called Burma a "good news story in an era
+        when ..."' runs to the closing mark)."""
+        for q in self.quotes:
+            if s <= q.open and q.start < e < q.close and "\n" not in self.text[e:q.close]:
+                return s, q.end
+        return s, e
 
     def cue_of(self, v: Token, lemma: str) -> Cue:
         start, end = v.idx, v.idx + len(v.text)
@@ -905,6 +924,10 @@ class Extractor:
                     x.dep_ == "auxpass" for x in c.children):
                 return None
             if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.act_objects.get(v.lemma_.lower(), ()):
+                return None
+            # 'citing two diplomats': a source that others speak through (see via), not a claim; 'cited the
+            # figure as evidence' is one
+            if c.dep_ == "dobj" and v.lemma_.lower() in self.lex.citing and self.is_source(c):
                 return None
         if subj is not None and subj.dep_ == "expl":
             subj = None
@@ -982,6 +1005,8 @@ class Extractor:
         raw = Raw(kind=kind, speaker=speaker, content=span, cue=self.cue_of(v, lemma), stance=stance, via=via,
                   cue_tok=v.i, root=root, quote=quote, speaker_head=subj.i if subj is not None else None,
                   belief=entry.kind == "belief", weak=entry.kind in ("belief", "mined"))
+        if kind == "indirect" and root is not None and span[0] > v.idx:
+            raw.content = self.extend_tail(v, span)
         if kind == "indirect" and root is None and quote is None and span[1] <= v.idx:
             tail = self.tail_after(v)  # "A, he said, B.": the sentence goes on after the cue
             if tail is not None:
@@ -991,6 +1016,28 @@ class Extractor:
             if STANCE_RANK[inner] > STANCE_RANK[raw.stance]:
                 raw.stance = inner
         return raw
+
+    def extend_tail(self, v: Token, span: tuple[int, int]) -> tuple[int, int]:
+        """A content after its cue runs on over what the parser hung on the cue after it: an adverbial
+        clause ('said he would go, when it comes to ...'), a further complement, a preposition phrase that
+        is not a time ('warned of attacks in the capital'). It stops at what the speaker does next: a
+        coordinated verb ('and encouraged ...'), a participle (', adding ...'), another cue, a time, a
+        paragraph break."""
+        doc = self.doc
+        cs = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if cs is None:
+            return span
+        last = new = cs.end - 1
+        for c in v.rights:
+            if c.left_edge.i <= last or c.is_punct or c.dep_ == "cc":
+                continue
+            if not (c.dep_ in ("advcl", "ccomp", "parataxis") and c.tag_ != "VBG" and self.verb_entry(c) is None
+                    or c.dep_ == "prep" and not self.is_time(c)):
+                break
+            new = c.right_edge.i
+        if new <= last or "\n" in self.text[span[1]:doc[new].idx]:
+            return span
+        return span[0], max(self.span_chars(cs.start, new)[1], span[1])
 
     def second_half(self, v: Token, raw: Raw) -> Raw | None:
         """The rest of a quote the cue interrupts: '"We are ready," he said, "and we will win."'."""
@@ -1187,7 +1234,7 @@ class Extractor:
             lead = len(para) - len(para.lstrip())
             m = LABEL.match(body)
             if m:
-                sp = (start + lead, start + lead + len(m.group(1)))
+                sp = (start + lead + m.start(1), start + lead + m.end(1))
                 cue = (sp[1], sp[1] + 1)
                 rest = body[m.end(1) + 1:]
                 cs = cue[1] + len(rest) - len(rest.lstrip())
@@ -1213,6 +1260,9 @@ class Extractor:
                       stance="asserts", speaker_head=head.i)
             raw.stance = self.content_stance(raw)
             raws.append(raw)
+            for q in self.quotes:  # the paragraph's quotation is this claim; it continues no other one
+                if content[0] <= q.start < content[1]:
+                    q.used = True
 
     def continuations(self, raws: list[Raw]) -> None:
         """Quotes nobody introduces that start a sentence right after a direct quote: same speaker."""
