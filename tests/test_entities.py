@@ -58,3 +58,11 @@ def test_glued_acronym_is_split_without_moving_offsets(analyse) -> None:
     cnn = entity_with_mention(a, "CNN")
     m = cnn.mentions[0]
     assert text[m.start:m.end] == "CNN"
+
+
+def test_organisations_owned_by_different_countries_stay_apart(analyse) -> None:
+    a = analyse("Russia's Defence Ministry denied targeting civilians. Ukraine's Defence Ministry said 11 drones "
+                "were shot down.")
+    ministries = [e for e in a.entities if e.name.endswith("Defence Ministry")]
+    assert {e.name for e in ministries} == {"Russia's Defence Ministry", "Ukraine's Defence Ministry"}
+    assert {e.actor.country for e in ministries} == {"RUS", "UKR"}

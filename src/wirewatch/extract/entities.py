@@ -41,6 +41,7 @@ class Mention:
     context: list[str] = field(default_factory=list)
     title_start: int | None = None  # PERSON: first token of the titles before the name
     alias_of: str | None = None  # an acronym's long form, which names the same entity
+    owner: str | None = None  # ORG: the country that owns it ("Russia" in "Russia's Defence Ministry")
 
 
 def clean_name(text: str) -> str:
@@ -57,6 +58,18 @@ def norm(text: str) -> str:
 def is_title_only(span: SpacySpan) -> bool:
     titles = actor_nouns().titles
     return all(t.lower_ in titles or t.is_punct for t in span)
+
+
+def owner_before(span: SpacySpan) -> SpacySpan | None:
+    """'Russia's Defence Ministry': the country name that owns an organisation, if one comes just before."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].text in ("’s", "'s"):
+        i -= 1
+    for ent in doc.ents:
+        if ent.start <= i < ent.end and ent.end == i + 1 and ent.label_ in ("GPE", "NORP"):
+            return ent
+    return None
 
 
 def is_big_place(name: str) -> bool:
@@ -126,6 +139,10 @@ def named_mentions(analysis: Analysis) -> list[Mention]:
         mention = Mention(span.start, span.end, label, clean_name(span.text), span.root.i)
         if label == "PERSON":
             mention.title_start, mention.context = title_context(span)
+        elif label == "ORG" and (owner := owner_before(span)) is not None:
+            mention.owner = owner.text
+            mention.context = [owner.text]
+            mention.name = clean_name(analysis.doc[owner.start:span.end].text)  # "Russia's Defence Ministry"
         out.append(mention)
     return out
 
@@ -265,6 +282,10 @@ class Grouper:
                 return f"country:{country}"
         if m.alias_of:
             return f"ORG:{norm(m.alias_of)}"
+        if m.owner:
+            # Russia's and Ukraine's defence ministries are two entities
+            country = self.coder.country_of(m.owner) or norm(m.owner)
+            return f"{m.label}:{country}:{n}"
         return f"{m.label}:{n}"
 
     def add(self, m: Mention) -> str:
