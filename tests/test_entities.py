@@ -66,3 +66,10 @@ def test_organisations_owned_by_different_countries_stay_apart(analyse) -> None:
     ministries = [e for e in a.entities if e.name.endswith("Defence Ministry")]
     assert {e.name for e in ministries} == {"Russia's Defence Ministry", "Ukraine's Defence Ministry"}
     assert {e.actor.country for e in ministries} == {"RUS", "UKR"}
+
+
+def test_nested_actor_nouns_make_one_entity(analyse) -> None:
+    a = analyse("Nine people were killed, police and hospital officials said.")
+    nominals = [e.name for e in a.entities if e.label == "NOMINAL"]
+    assert "police and hospital officials" in nominals
+    assert "police" not in nominals and "hospital" not in nominals

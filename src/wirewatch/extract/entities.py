@@ -236,6 +236,9 @@ def merge_overlaps(named: list[Mention], nominal: list[Mention], doc: Doc) -> li
     """A nominal phrase absorbs the NORP/ORG/GPE names inside it; elsewhere named mentions win."""
     result: list[Mention] = []
     absorbed: set[int] = set()
+    # "police and hospital officials" is one actor phrase, not three
+    nominal = [n for n in nominal if not any(o is not n and o.start <= n.start and n.end <= o.end
+                                              and (o.end - o.start) > (n.end - n.start) for o in nominal)]
     for nom in nominal:
         inside = [k for k, m in enumerate(named) if nom.start <= m.start and m.end <= nom.end]
         # a person's name inside the phrase is its own entity unless it only names the group
