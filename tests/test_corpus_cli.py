@@ -256,7 +256,7 @@ def test_default_store_is_wirewatch_db_in_current_folder(tmp_path: Path) -> None
 
 def test_ci_runs_the_storage_tests_on_postgresql() -> None:
     if not os.environ.get("WIREWATCH_TEST_PG_URL") and os.environ.get("CI") == "true":
-        pytest.fail("CI must run the storage tests against PostgreSQL (.ci/run starts it)")
+        pytest.fail("CI must run the storage tests against PostgreSQL (dev/test starts it)")
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -270,3 +270,30 @@ def test_unknown_pipeline_component_is_a_clean_error(tmp_path: Path, jobs: int) 
         ingest([tmp_path / "in"], store, settings=Settings(pipeline=("nope",)), jobs=jobs)
     with open_store(str(tmp_path / "c.db")) as store:
         assert store.count() == 0
+
+
+def test_a_worker_that_dies_ends_the_run_with_an_error_not_a_hang(tmp_path: Path) -> None:
+    """A plugin component that kills its process stands in for a worker killed by the OOM killer."""
+    plugin_dir = tmp_path / "plugins"
+    plugin_dir.mkdir()
+    (plugin_dir / "ww_test_dying.py").write_text(
+        "import os\n"
+        "from wirewatch.registry import component\n\n"
+        "@component('die')\n"
+        "def die(analysis):\n"
+        "    os._exit(3)\n", encoding="utf-8")
+    write_small_corpus(tmp_path / "in", 4)
+    env = {**os.environ, "PYTHONPATH": str(plugin_dir), "WIREWATCH_PLUGINS": "ww_test_dying",
+           "WIREWATCH_PIPELINE": "entities,die"}
+    proc = subprocess.run([*WIREWATCH, "ingest", str(tmp_path / "in"), "--db", str(tmp_path / "c.db"),
+                           "--jobs", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 2, proc.stderr
+    assert "worker died" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unknown_plugin_is_a_clean_error(tmp_path: Path) -> None:
+    write_small_corpus(tmp_path / "in", 1)
+    env = {**os.environ, "WIREWATCH_PLUGINS": "no_such_plugin_module"}
+    proc = subprocess.run([*WIREWATCH, "ingest", str(tmp_path / "in"), "--db", str(tmp_path / "c.db")],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 2 and "no_such_plugin_module" in proc.stderr and proc.stderr.count("\n") == 1

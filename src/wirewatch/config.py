@@ -24,6 +24,8 @@ class Settings:
     pipeline: tuple[str, ...] = DEFAULT_PIPELINE
     # Components of the spaCy pipeline we never read; disabling them saves parse time.
     spacy_disable: tuple[str, ...] = field(default_factory=tuple)
+    # Modules to import before building the pipeline; they register their own components.
+    plugins: tuple[str, ...] = field(default_factory=tuple)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Settings:
@@ -39,12 +41,12 @@ class Settings:
             env = os.environ.get(f"WIREWATCH_{f.name.upper()}")
             if env is not None:
                 values[f.name] = tuple(x.strip() for x in env.split(",") if x.strip()) if f.name in (
-                    "pipeline", "spacy_disable") else env
+                    "pipeline", "spacy_disable", "plugins") else env
         known = {f.name for f in fields(cls)}
         unknown = set(values) - known
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
-        for key in ("pipeline", "spacy_disable"):
+        for key in ("pipeline", "spacy_disable", "plugins"):
             if key in values and isinstance(values[key], list):
                 values[key] = tuple(values[key])  # type: ignore[arg-type]
         return cls(**values)  # type: ignore[arg-type]

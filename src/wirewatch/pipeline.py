@@ -20,7 +20,7 @@ from .registry import registered
 class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.load()
-        available = registered()
+        available = registered(self.settings.plugins)
         missing = [n for n in self.settings.pipeline if n not in available]
         if missing:
             raise ConfigError(f"unknown pipeline component(s): {', '.join(missing)}; "

@@ -26,7 +26,15 @@ def component(name: str) -> Callable[[Component], Component]:
     return register
 
 
-def registered() -> dict[str, Component]:
+def registered(plugins: tuple[str, ...] = ()) -> dict[str, Component]:
+    """Every component: the built-in ones and those the ``plugins`` modules register when imported."""
+    from .errors import ConfigError
+
     for mod in BUILTIN_MODULES:
         import_module(mod)
+    for mod in plugins:
+        try:
+            import_module(mod)
+        except ImportError as exc:
+            raise ConfigError(f"plugin {mod!r} cannot be imported ({exc})") from None
     return dict(_REGISTRY)

@@ -15,11 +15,14 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..errors import WirewatchError
 from ..model import Article, Document
 from .base import Skipped
 from .sources import read_inputs
@@ -71,7 +74,7 @@ def _init_worker(settings: Settings, child: bool = False) -> None:
         _die_with_parent()
     try:
         _PIPELINE = Pipeline(settings)
-    except Exception as exc:  # reported by the first task; an initializer that raises makes the pool respawn forever
+    except Exception as exc:  # reported by the first task: an initializer that raises only breaks the pool
         _INIT_ERROR = exc
 
 
@@ -110,21 +113,26 @@ def _in_process(settings: Settings, chunks: Iterable[list[Article]]) -> Iterator
 
 
 def _in_pool(settings: Settings, chunks: Iterable[list[Article]], jobs: int) -> Iterator[Result]:
-    """Results in input order, with at most a few tasks per worker in flight (bounded memory)."""
+    """Results in input order, with at most a few tasks per worker in flight (bounded memory).
+
+    A worker that dies (killed, out of memory) breaks the pool and ends the run with an error, rather
+    than leaving the parent waiting forever for a task nobody will finish; what was committed stays.
+    """
     ctx = mp.get_context("spawn")
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(settings, True))
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(settings, True))
     try:
         pending: deque[Any] = deque()
         for chunk in chunks:
-            pending.append(pool.apply_async(_analyse, (chunk,)))
+            pending.append(pool.submit(_analyse, chunk))
             if len(pending) >= jobs * 3:
-                yield pending.popleft().get()
+                yield pending.popleft().result()
         while pending:
-            yield pending.popleft().get()
-        pool.close()
+            yield pending.popleft().result()
+    except BrokenProcessPool:
+        raise WirewatchError("an analysis worker died unexpectedly (killed or out of memory); "
+                             "what was stored so far is kept, run the same command again to go on") from None
     finally:
-        pool.terminate()
-        pool.join()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def ingest(paths: Iterable[str | Path], store: Any, *, settings: Settings | None = None, jobs: int | None = None,
