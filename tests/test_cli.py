@@ -107,3 +107,11 @@ def test_unknown_model_setting_is_a_clean_error(tmp_path: Path) -> None:
                               env={**__import__("os").environ, "WIREWATCH_SPACY_MODEL": "no_such_model"})
     assert env_proc.returncode == 2
     assert "no_such_model" in env_proc.stderr and "Traceback" not in env_proc.stderr
+
+
+def test_article_longer_than_the_parser_takes_is_a_clean_error(tmp_path: Path) -> None:
+    art = tmp_path / "long.txt"
+    art.write_text("Rebels attacked a convoy near Goma. " * 10, encoding="utf-8")
+    proc = subprocess.run([*WIREWATCH, "extract", str(art)], capture_output=True, text=True, cwd=tmp_path,
+                          env={**__import__("os").environ, "WIREWATCH_MAX_CHARS": "100"})
+    assert proc.returncode == 2 and "max_chars" in proc.stderr and "Traceback" not in proc.stderr

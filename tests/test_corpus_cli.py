@@ -297,3 +297,16 @@ def test_unknown_plugin_is_a_clean_error(tmp_path: Path) -> None:
     proc = subprocess.run([*WIREWATCH, "ingest", str(tmp_path / "in"), "--db", str(tmp_path / "c.db")],
                           cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
     assert proc.returncode == 2 and "no_such_plugin_module" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_too_long_article_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "short.txt").write_text("Police arrested two men in Marsa.", encoding="utf-8")
+    (tmp_path / "in" / "long.txt").write_text("Police arrested two men in Marsa. " * 20, encoding="utf-8")
+    env = {**os.environ, **TINY, "WIREWATCH_MAX_CHARS": "200"}
+    proc = subprocess.run([*WIREWATCH, "ingest", "in", "--db", "c.db", "--jobs", "1"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 1, proc.stderr
+    assert "long.txt" in proc.stderr and "max_chars" in proc.stderr and "Traceback" not in proc.stderr
+    with open_store(str(tmp_path / "c.db")) as store:
+        assert store.count() == 1

@@ -26,6 +26,8 @@ class Settings:
     spacy_disable: tuple[str, ...] = field(default_factory=tuple)
     # Modules to import before building the pipeline; they register their own components.
     plugins: tuple[str, ...] = field(default_factory=tuple)
+    # Longest article analysed, in characters; the parser needs about 1 GB per 100,000 characters.
+    max_chars: int = 1_000_000
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Settings:
@@ -46,6 +48,11 @@ class Settings:
         unknown = set(values) - known
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        if "max_chars" in values:
+            try:
+                values["max_chars"] = int(values["max_chars"])  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                raise ConfigError(f"max_chars must be a whole number, not {values['max_chars']!r}") from None
         for key in ("pipeline", "spacy_disable", "plugins"):
             if key in values and isinstance(values[key], list):
                 values[key] = tuple(values[key])  # type: ignore[arg-type]

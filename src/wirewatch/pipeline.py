@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from .analysis import Analysis
 from .config import Settings
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 from .model import Article, Document
 from .nlp import load_nlp
 from .registry import registered
@@ -30,7 +30,13 @@ class Pipeline:
         # seconds spent per stage, summed over every article this pipeline has seen
         self.timings: dict[str, float] = {"nlp": 0.0, **{n: 0.0 for n, _ in self.components}}
 
+    def check_length(self, article: Article) -> None:
+        if len(article.text) > self.settings.max_chars:
+            raise InputError(f"{article.origin or 'article'}: {len(article.text):,} characters, more than the "
+                             f"{self.settings.max_chars:,} the parser takes (setting max_chars)")
+
     def analyse(self, article: Article) -> Analysis:
+        self.check_length(article)
         t0 = time.perf_counter()
         doc = self.nlp(article.text)
         self.timings["nlp"] += time.perf_counter() - t0
@@ -59,6 +65,8 @@ class Pipeline:
             yield from self._batch(batch)
 
     def _batch(self, batch: list[Article]) -> Iterator[Document]:
+        for article in batch:
+            self.check_length(article)
         t0 = time.perf_counter()
         docs = list(self.nlp.pipe(a.text for a in batch))
         self.timings["nlp"] += time.perf_counter() - t0

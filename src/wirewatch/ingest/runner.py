@@ -92,6 +92,8 @@ def _analyse(batch: list[Article]) -> Result:
         for article in batch:
             try:
                 results.append((pipe(article), None))
+            except WirewatchError as exc:  # an article the pipeline refuses, with its own reason
+                results.append((None, str(exc).removeprefix(f"{article.origin}: ")))
             except Exception as exc:
                 where = traceback.extract_tb(exc.__traceback__)[-1]
                 results.append((None, f"analysis failed: {type(exc).__name__}: {exc} "
