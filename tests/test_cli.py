@@ -115,3 +115,10 @@ def test_article_longer_than_the_parser_takes_is_a_clean_error(tmp_path: Path) -
     proc = subprocess.run([*WIREWATCH, "extract", str(art)], capture_output=True, text=True, cwd=tmp_path,
                           env={**__import__("os").environ, "WIREWATCH_MAX_CHARS": "100"})
     assert proc.returncode == 2 and "max_chars" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("args", [("extract",), ("export", "--format", "xml"), ("no-such-verb",)])
+def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+    proc = run(*args)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and err.count("\n") == 1 and err.startswith("wirewatch: error:"), err

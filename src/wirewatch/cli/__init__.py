@@ -39,11 +39,24 @@ def friendly_errors(fn: F) -> F:
 
 
 class WirewatchGroup(click.Group):
-    """Click's own usage errors exit 2 already; keep them to one line plus a hint."""
+    """Usage errors (an unknown option, a bad choice) become one line and exit code 2, like bad input."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        kwargs.setdefault("standalone_mode", True)
-        return super().main(*args, **kwargs)
+        if kwargs.get("standalone_mode", True) is False:
+            return super().main(*args, **kwargs)
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "wirewatch"
+            click.echo(f"wirewatch: error: {exc.format_message()} (see '{command} --help')", err=True)
+            sys.exit(2)
+        except click.Abort:
+            click.echo("wirewatch: aborted", err=True)
+            sys.exit(1)
+        except click.ClickException as exc:
+            click.echo(f"wirewatch: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 @click.group(cls=WirewatchGroup, context_settings={"help_option_names": ["-h", "--help"]})
