@@ -195,6 +195,35 @@ def test_one_sense_per_article() -> None:
     assert [c.admin1_code if c else None for c in res] == ["US.TX", "US.TX"]
 
 
+def test_ocean_named_without_its_generic_word() -> None:
+    r = resolved("Storms over the Atlantic worried sailors leaving Boston.", "Atlantic", "Boston")
+    assert r["Atlantic"] is not None and r["Atlantic"].feature == "OCN"
+
+
+def test_places_inside_longer_names(gaz: Gazetteer) -> None:
+    # organisations, buildings and features named after a place stand for that place
+    for name, want in (("Bank of Peru", "PER"), ("Peruvian Congress", "PER"), ("Nairobi Water Board", "KEN"),
+                       ("Kenyan Wildlife Office", "KEN"), ("Lake Nakuru", "KEN")):
+        assert gaz.lookup(name)[1] == "inner", name
+        r = resolved(f"A statement from the {name} came on Monday.", name)
+        assert r[name] is not None and r[name].country == want, name
+    r = resolved("The Norwegian Parliament met.", "Norwegian Parliament")
+    assert r["Norwegian Parliament"] is not None and r["Norwegian Parliament"].feature == "PCLI"
+    # a street named after a town, and a facility word standing alone, name no place
+    assert gaz.lookup("Nairobi Close Road")[0] == []
+    assert gaz.lookup("Zzyzxq Airport")[0] == []
+    # candidates() is what the name itself denotes: no fallback
+    assert gaz.candidates("Bank of Peru") == []
+
+
+def test_inner_name_follows_the_same_name_alone() -> None:
+    text = ("Dublin, Ohio, opened a library. Columbus and Dublin share a bus line, and the Dublin Garden "
+            "Club met in Dublin on Sunday.")
+    r = resolved(text, "Dublin", "Columbus", "Dublin Garden Club")
+    assert r["Dublin"] is not None and r["Dublin"].admin1_code == "US.OH"
+    assert r["Dublin Garden Club"] is r["Dublin"]
+
+
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
     spacy = pytest.importorskip("spacy")

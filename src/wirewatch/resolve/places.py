@@ -146,6 +146,10 @@ _FACILITY_WORDS = frozenset((
     "cup", "council", "metro", "beach", "harbour", "harbor", "port", "prison", "jail", "courthouse",
     "hall", "library", "campus", "market", "plaza", "base", "zoo",
 ))
+# a street named after a place lies wherever the street is
+_STREET_WORDS = frozenset(("street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
+                           "boulevard", "blvd", "court", "ct", "terrace", "place", "pl", "circle", "highway",
+                           "hwy", "pike", "alley", "row"))
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
@@ -294,8 +298,12 @@ class Gazetteer:
                 ids = self._index.get(alt)
         return ids or []
 
-    def lookup(self, name: str) -> tuple[list[Candidate], str | None]:
-        """Candidates for ``name`` and the feature cue its wording carries ("admin", "city" or None)."""
+    def lookup(self, name: str, *, embedded: bool = True) -> tuple[list[Candidate], str | None]:
+        """Candidates for ``name`` and the feature cue its wording carries ("admin", "city", "inner" or None).
+
+        With ``embedded``, a longer name in no gazetteer falls back to the place it contains
+        (``_embedded``: "Bank of Mexico", "Mexican Senate"), with the cue "inner".
+        """
         name = name.strip()
         key = fold(_POSSESSIVE.sub("", name))
         if not key:
@@ -337,10 +345,68 @@ class Gazetteer:
             elif len(words) >= 2 and words[-1] in _FACILITY_WORDS:
                 inner = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
             for sub in inner:
+                if sub in _GENERIC:  # "South Kilburn Estate" names no place called "South"
+                    continue
                 sub_ids = [i for i in self._rows_for_key(sub) if self._own_name(i, sub)]
                 if sub_ids:
                     return [self.candidate(i) for i in sub_ids], "inner"
+        if not ids and embedded:
+            words = name.split()
+            if len(words) >= 2:
+                found = self._embedded(words)
+                if found:
+                    return found, "inner"
         return [self.candidate(i) for i in ids], cue
+
+    def _embedded(self, words: list[str]) -> list[Candidate]:
+        """The place inside a longer name that is in no gazetteer: an organisation, building, feature or
+        event named after a place. Such names are still toponyms in the geoparsing sense (the place they
+        stand in for), and the place they name is the best point for them.
+
+        In order: a leading demonym ("Mexican Senate" -> Mexico, "European Commission" -> Europe), the place
+        after "of" ("Bank of Mexico"), then the longest leading ("Delhi High Court", "Liverpool FC", "US
+        Federal Reserve") or trailing ("Lake Manassas", "Robinson College Cambridge") run of words that is
+        a place's own name. A short word that is a town's name only by chance ("Court", "Oval") needs a
+        capital letter and the town 1,000 people (``_own_name``).
+        """
+        n_words = len(words)
+        if words[-1].lower().rstrip(".") in _STREET_WORDS:  # "Dublin Center Drive" is a street, not Dublin
+            return []
+        for n in range(n_words - 1, 0, -1):
+            head = " ".join(words[:n])
+            if head[:1].isupper() and self.is_demonym(head):
+                dc = self.demonym_country(head)
+                return [dc] if dc is not None else []
+        if "of" in words[1:-1]:
+            tail = words[words.index("of", 1) + 1:]
+            if tail and tail[0].lower() == "the":
+                tail = tail[1:]
+            found = self._own_named(" ".join(tail)) if tail else []
+            if found:
+                return found
+        subs = [" ".join(words[:n]) for n in range(n_words - 1, 0, -1)]
+        subs += [" ".join(words[n:]) for n in range(1, n_words)]
+        for sub in subs:
+            if fold(sub) in _FACILITY_WORDS or fold(sub) in _GENERIC:  # "Pulkovo Airport": no town "Airport"
+                continue
+            found = self._own_named(sub)
+            if found:
+                return found
+        return []
+
+    def _own_named(self, name: str) -> list[Candidate]:
+        """Places whose own name ``name`` is (by ``lookup`` without the embedded-name fallback)."""
+        if not name[:1].isupper():
+            return []
+        cands, cue = self.lookup(name, embedded=False)
+        if cue is not None:  # an admin/city wording ("Walker County"): the lookup already checked it
+            return cands
+        key = fold(_POSSESSIVE.sub("", name))
+        letters = name.replace(".", "").replace(" ", "")
+        if len(letters) <= 4 and letters.isupper():  # an acronym the lookup accepted ("US", "EU")
+            return cands
+        return [c for c in cands if _own_name_match(c, key) and (
+            c.feature not in ("PPL", "ADM2") or c.population >= 1000)]
 
     def _own_name(self, row: int, key: str) -> bool:
         c = self.candidate(row)
@@ -359,7 +425,7 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Candidate]:
         """All places ``name`` may denote, most prominent first (a dict hit on the folded name)."""
-        cands, _ = self.lookup(name)
+        cands, _ = self.lookup(name, embedded=False)
         return sorted(cands, key=prior, reverse=True)
 
     def country(self, iso3: str) -> Candidate | None:
@@ -467,6 +533,25 @@ class _Mention:
 
 
 MAX_CANDIDATES = 60
+# generic last words of a water body's or region's name that news leaves out ("the Atlantic")
+_GENERIC_TAIL = re.compile(r" (?:ocean|sea|strip|peninsula|heights|islands|mountains)$")
+_NAMED_AREAS = frozenset({"OCN", "SEA", "GULF", "PEN", "RGN", "CONT"})
+
+
+def _own_name_match(c: Candidate, key: str) -> bool:
+    """Whether ``key`` (a folded mention) is the place's own name, not just one of its alternate names.
+
+    Besides the exact name (with or without an Arabic article), a water body or region named without its
+    generic word ("Atlantic" -> Atlantic Ocean, rather than a small town called Atlantic) counts as its own
+    name. (Not "New York" -> New York City: the corpora disagree on whether that means the city or the
+    state.)
+    """
+    cname = fold(c.name)
+    if cname == key or strip_article(cname) == key:
+        return True
+    if c.feature in _NAMED_AREAS:
+        return _GENERIC_TAIL.sub("", cname) == key
+    return False
 
 
 def _parent_candidates(gaz: Gazetteer, phrase: str) -> list[Candidate]:
@@ -565,8 +650,7 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
                     and fold(c.name) == key}
         for c in m.cands:
             s = prior(c)
-            cname = fold(c.name)
-            if cname == key or strip_article(cname) == key:
+            if _own_name_match(c, key):
                 s += W["own_name"]  # the place's own name rather than one of its alternate names
             if m.cue == "admin":
                 s += W["admin_cue"] if c.feature in ("ADM1", "ADM2") else 0.0
@@ -607,6 +691,14 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
         out[i] = dc
     for i, k in chosen.items():
         out[i] = mentions[i].cands[k]
+    # a place named inside a longer name ("Dublin Arts Council", "Dublin Center Drive") is the place the
+    # same name means on its own in this article
+    alone = {m.key: out[i] for i, m in mentions.items() if m.cue != "inner"}
+    for i, m in mentions.items():
+        if m.cue == "inner":
+            same = next((alone[k] for k in (fold(c.name) for c in m.cands) if k in alone), None)
+            if same is not None:
+                out[i] = same
     return out
 
 
@@ -622,6 +714,8 @@ def _rescore(mentions: dict[int, _Mention], chosen: dict[int, int],
     winners: list[tuple[str, Candidate]] = []
     for key, idxs in by_key.items():
         m = mentions[idxs[0]]
+        if m.cue == "inner":  # "Dublin Arts Council" is weak evidence of where the article is
+            continue
         c = m.cands[chosen[idxs[0]]]
         winners.append((key, c))
         w = 1.0 + 0.25 * (len(idxs) - 1)
