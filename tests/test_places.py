@@ -209,6 +209,9 @@ def test_places_inside_longer_names(gaz: Gazetteer) -> None:
         assert r[name] is not None and r[name].country == want, name
     r = resolved("The Norwegian Parliament met.", "Norwegian Parliament")
     assert r["Norwegian Parliament"] is not None and r["Norwegian Parliament"].feature == "PCLI"
+    # the longest run, then the most prominent; a kind of feature alone ("River", "Hill") names no place
+    assert {c.country for c in gaz.lookup("Saskatchewan Chamber of Commerce")[0]} == {"CAN"}
+    assert gaz.lookup("Blue Hill")[0] == [] or all(fold(c.name) != "hill" for c in gaz.lookup("Blue Hill")[0])
     # a street named after a town, and a facility word standing alone, name no place
     assert gaz.lookup("Nairobi Close Road")[0] == []
     assert gaz.lookup("Zzyzxq Airport")[0] == []

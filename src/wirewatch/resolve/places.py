@@ -146,6 +146,13 @@ _FACILITY_WORDS = frozenset((
     "cup", "council", "metro", "beach", "harbour", "harbor", "port", "prison", "jail", "courthouse",
     "hall", "library", "campus", "market", "plaza", "base", "zoo",
 ))
+# kinds of natural and man-made features: alone, they are no place's name ("Nile Delta", "Red River")
+_FEATURE_WORDS = frozenset((
+    "river", "lake", "delta", "valley", "creek", "island", "islands", "bay", "gulf", "hill", "hills",
+    "mountain", "mountains", "grove", "harbor", "harbour", "point", "cape", "falls", "springs", "coast",
+    "colony", "township", "twp", "quarter", "forest", "canyon", "ridge", "heights", "plains", "reservoir",
+    "dam", "canal", "desert", "peninsula", "orchard", "meadow", "village",
+))
 # a street named after a place lies wherever the street is
 _STREET_WORDS = frozenset(("street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
                            "boulevard", "blvd", "court", "ct", "terrace", "place", "pl", "circle", "highway",
@@ -363,11 +370,11 @@ class Gazetteer:
         event named after a place. Such names are still toponyms in the geoparsing sense (the place they
         stand in for), and the place they name is the best point for them.
 
-        In order: a leading demonym ("Mexican Senate" -> Mexico, "European Commission" -> Europe), the place
-        after "of" ("Bank of Mexico"), then the longest leading ("Delhi High Court", "Liverpool FC", "US
-        Federal Reserve") or trailing ("Lake Manassas", "Robinson College Cambridge") run of words that is
-        a place's own name. A short word that is a town's name only by chance ("Court", "Oval") needs a
-        capital letter and the town 1,000 people (``_own_name``).
+        A leading demonym decides ("Mexican Senate" -> Mexico, "European Commission" -> Europe); otherwise,
+        of the place after "of" ("Bank of Mexico") and the leading ("Delhi High Court", "Walker County
+        Sheriff's Office") and trailing ("Lake Manassas", "Robinson College Cambridge") runs of words that
+        are a place's own name, the longest, then the most prominent. A run that is a kind of place
+        ("River", "Delta", "Hill", "Airport") is none; a town needs 1,000 people (``_own_named``).
         """
         n_words = len(words)
         if words[-1].lower().rstrip(".") in _STREET_WORDS:  # "Dublin Center Drive" is a street, not Dublin
@@ -377,22 +384,25 @@ class Gazetteer:
             if head[:1].isupper() and self.is_demonym(head):
                 dc = self.demonym_country(head)
                 return [dc] if dc is not None else []
+        subs = [" ".join(words[:n]) for n in range(n_words - 1, 0, -1)]
+        subs += [" ".join(words[n:]) for n in range(1, n_words)]
         if "of" in words[1:-1]:
             tail = words[words.index("of", 1) + 1:]
             if tail and tail[0].lower() == "the":
                 tail = tail[1:]
-            found = self._own_named(" ".join(tail)) if tail else []
-            if found:
-                return found
-        subs = [" ".join(words[:n]) for n in range(n_words - 1, 0, -1)]
-        subs += [" ".join(words[n:]) for n in range(1, n_words)]
+            if tail:
+                subs.insert(0, " ".join(tail))
+        best: list[Candidate] = []
+        best_rank = (0, -1.0)
         for sub in subs:
-            if fold(sub) in _FACILITY_WORDS or fold(sub) in _GENERIC:  # "Pulkovo Airport": no town "Airport"
+            k = fold(sub)
+            if k in _FACILITY_WORDS or k in _GENERIC or k in _FEATURE_WORDS or k in _STREET_WORDS:
                 continue
             found = self._own_named(sub)
-            if found:
-                return found
-        return []
+            rank = (len(k.split()), max((prior(c) for c in found), default=-1.0))
+            if found and rank > best_rank:
+                best, best_rank = found, rank
+        return best
 
     def _own_named(self, name: str) -> list[Candidate]:
         """Places whose own name ``name`` is (by ``lookup`` without the embedded-name fallback)."""
