@@ -219,6 +219,17 @@ def test_places_inside_longer_names(gaz: Gazetteer) -> None:
     assert gaz.candidates("Bank of Peru") == []
 
 
+def test_abbreviations_follow_the_article() -> None:
+    r = resolved("Bushfires near Perth spread across WA, while Sydney in NSW stayed calm.", "Perth", "WA",
+                 "Sydney", "NSW")
+    assert r["WA"] is not None and r["WA"].country == "AUS"
+    assert r["NSW"] is not None and r["NSW"].country == "AUS" and r["NSW"].feature == "ADM1"
+    r = resolved("Farmers in Spokane and Seattle, WA, fear the drought.", "Spokane", "Seattle", "WA")
+    assert r["WA"] is not None and r["WA"].admin1_code == "US.WA"
+    r = resolved("Rugby fans in Durban cheered as SA beat Wales in Cape Town.", "Durban", "SA", "Cape Town")
+    assert r["SA"] is not None and r["SA"].country == "ZAF"
+
+
 def test_inner_name_follows_the_same_name_alone() -> None:
     text = ("Dublin, Ohio, opened a library. Columbus and Dublin share a bus line, and the Dublin Garden "
             "Club met in Dublin on Sunday.")

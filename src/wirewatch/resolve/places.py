@@ -315,6 +315,9 @@ class Gazetteer:
         key = fold(_POSSESSIVE.sub("", name))
         if not key:
             return [], None
+        full_names = _ABBREVIATIONS.get(name.replace(" ", ""))
+        if full_names:
+            return self._abbreviated(name, full_names)
         code = _STATE_ABBREV_NOSPACE.get(name.replace(" ", ""))
         if code is not None:
             state = self._admin1(code)  # "Tex.", "W. Va.", "TX", "B.C."
@@ -404,6 +407,22 @@ class Gazetteer:
                 best, best_rank = found, rank
         return best
 
+    def _abbreviated(self, name: str, full_names: tuple[str, ...]) -> tuple[list[Candidate], str | None]:
+        """Every country or division an abbreviation may stand for ("WA": Washington or Western Australia);
+        the article's focus picks one. The cue is "admin" unless a country is among them."""
+        out: list[Candidate] = []
+        code = _STATE_ABBREV_NOSPACE.get(name.replace(" ", ""))
+        state = self._admin1(code) if code is not None else None
+        if state is not None:
+            out.append(state)
+        for full in full_names:
+            key = fold(full)
+            out += [c for c in self.lookup(full, embedded=False)[0]
+                    if c.feature in ADMIN_FEATURES and _own_name_match(c, key) and c not in out]
+        if any(c.feature != "ADM2" for c in out):  # "Vic." is the Australian state, not a county Victoria
+            out = [c for c in out if c.feature != "ADM2"]
+        return out, (None if any(c.feature == "PCLI" for c in out) else "admin")
+
     def _own_named(self, name: str) -> list[Candidate]:
         """Places whose own name ``name`` is (by ``lookup`` without the embedded-name fallback)."""
         if not name[:1].isupper():
@@ -487,6 +506,24 @@ for _code, (_gn, _abbrs) in _CA_PROVINCES.items():
     for _a in _abbrs:
         _STATE_ABBREV[_a if _a.endswith(".") else _a + "."] = _gn
 _STATE_ABBREV_NOSPACE = {k.replace(" ", ""): v for k, v in _STATE_ABBREV.items()}
+# Other abbreviations news writes for countries and divisions, as written (no dots dropped), -> the full
+# names they may stand for; one shared with a US state or Canadian province above adds to it ("WA").
+_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    # Australian states and territories
+    "NSW": ("New South Wales",), "Qld": ("Queensland",), "Qld.": ("Queensland",), "Vic.": ("Victoria",),
+    "Tas.": ("Tasmania",), "ACT": ("Australian Capital Territory",), "NT": ("Northern Territory",),
+    "WA": ("Western Australia",), "SA": ("South Africa", "South Australia"),
+    # countries
+    "NZ": ("New Zealand",), "PNG": ("Papua New Guinea",), "KSA": ("Saudi Arabia",), "ROK": ("South Korea",),
+    "BiH": ("Bosnia and Herzegovina",), "HK": ("Hong Kong",), "T&T": ("Trinidad and Tobago",),
+    "GB": ("United Kingdom",),
+    # English counties
+    "Herts": ("Hertfordshire",), "Hants": ("Hampshire",), "Bucks": ("Buckinghamshire",),
+    "Lancs": ("Lancashire",), "Glos": ("Gloucestershire",), "Oxon": ("Oxfordshire",), "Wilts": ("Wiltshire",),
+    "Notts": ("Nottinghamshire",), "Leics": ("Leicestershire",), "Cambs": ("Cambridgeshire",),
+    "Staffs": ("Staffordshire",), "Worcs": ("Worcestershire",),
+}
+_ABBREVIATIONS = {k.replace(" ", ""): v for k, v in _ABBREVIATIONS.items()}
 
 _AFTER_COMMA = re.compile(
     r"^\s*,\s*(?:in\s+|near\s+)?(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
