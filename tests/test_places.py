@@ -275,3 +275,26 @@ def test_eval_smoke_one_lgl_document() -> None:
     assert gold["median_km"] >= 0.0
     e2e = out["end_to_end"]
     assert 0.0 <= e2e["precision"] <= 1.0 and 0.0 <= e2e["recall"] <= 1.0
+
+
+# ---- gazetteer build --------------------------------------------------------------------------------
+
+
+def test_build_reads_geonames_dump_points(tmp_path: Path) -> None:
+    """The build takes GeoNames' own points for countries and divisions from per-country dump files."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    # invented rows in the dump format: a country, a division, a town (ignored) and a broken line (ignored)
+    rows = [
+        ["900001", "Republic of Exampleland", "Exampleland", "", "-12.5", "40.25", "A", "PCLI", "XX"],
+        ["900002", "North Province", "North Province", "", "-10", "41", "A", "ADM1", "XX"],
+        ["900003", "Sampletown", "Sampletown", "", "-11", "40", "P", "PPL", "XX"],
+        ["900004", "Broken", "Broken", "", "north", "x", "A", "ADM1", "XX"],
+    ]
+    (tmp_path / "XX.txt").write_text("".join("\t".join(r + [""] * 10) + "\n" for r in rows), encoding="utf-8")
+    assert build.read_dump_points(tmp_path) == {900001: (-12.5, 40.25), 900002: (-10.0, 41.0)}
