@@ -230,6 +230,29 @@ def test_abbreviations_follow_the_article() -> None:
     assert r["SA"] is not None and r["SA"].country == "ZAF"
 
 
+def test_county_wordings_and_areas(gaz: Gazetteer) -> None:
+    # a county named without the word, or with "Co.", as local news writes it
+    r = resolved("Deputies in Gwinnett and Fulton County arrested two men near Atlanta, Georgia.",
+                 "Gwinnett", "Fulton County", "Atlanta", "Georgia")
+    assert r["Gwinnett"] is not None and r["Gwinnett"].feature == "ADM2"
+    assert r["Gwinnett"].admin1_code == "US.GA"
+    cands, cue = gaz.lookup("Henrico Co.")
+    assert cue == "admin" and cands and all(c.feature == "ADM2" for c in cands)
+    # "Greater X Area", "X metro area": the city
+    r = resolved("Rents rose across the Greater Vancouver Area, in British Columbia.", "Greater Vancouver Area",
+                 "British Columbia")
+    assert r["Greater Vancouver Area"] is not None and r["Greater Vancouver Area"].country == "CAN"
+
+
+def test_resident_words_resolve_only_as_demonyms(gaz: Gazetteer) -> None:
+    text = "Many Nebraskans and a few Omahans drove to the game."
+    tops = toponyms(text, "Nebraskans", "Omahans")
+    as_places = resolve_toponyms(text, tops, demonyms=True)
+    assert [c.name if c else None for c in as_places] == ["Nebraska", "Omaha"]
+    assert resolve_toponyms(text, tops) == [None, None]  # the default contract: demonyms are no places
+    assert gaz.resident_place("Bakers") is None  # no town "Bak" of any size
+
+
 def test_inner_name_follows_the_same_name_alone() -> None:
     text = ("Dublin, Ohio, opened a library. Columbus and Dublin share a bus line, and the Dublin Garden "
             "Club met in Dublin on Sunday.")

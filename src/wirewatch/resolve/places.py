@@ -129,6 +129,7 @@ _ADMIN_SUFFIX = re.compile(
     r"\s+(?:province|provinces|governorate|state|region|oblast|prefecture|department|district|krai|kray|"
     r"county|parish|voivodeship|municipality|territory)$")
 _CITY_PREFIX = re.compile(r"^(?:city|town|village) of\s+")
+_AREA_SUFFIX = re.compile(r"\s+(?:metropolitan area|metro area|area)$")
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town)$")
 _DIRECTION = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|"
                         r"north ?eastern|north ?western|south ?eastern|south ?western|northeast|northwest|"
@@ -297,6 +298,28 @@ class Gazetteer:
                     best = c
         return best
 
+    def resident_place(self, name: str) -> Candidate | None:
+        """The place a word for its residents is formed from, when no table knows the word: "Ohioans" ->
+        Ohio, "Londoner" -> London, "Richmondites" -> Richmond. Only a country, a division or a town of
+        10,000 whose own name the stem is; None for anything else."""
+        words = name.split()
+        if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+            return None
+        key = fold(_POSSESSIVE.sub("", name))
+        for suffix in ("ites", "ite", "ians", "ian", "ers", "er", "ans", "an", "ns", "n"):
+            if not key.endswith(suffix) or len(key) - len(suffix) < 3:
+                continue
+            stem = key[: -len(suffix)]
+            best: Candidate | None = None
+            for i in self._rows_for_key(stem):
+                c = self.candidate(i)
+                if fold(c.name) == stem and (c.feature in ("PCLI", "ADM1", "ADM2") or c.population >= 10_000) \
+                        and (best is None or prior(c) > prior(best)):
+                    best = c
+            if best is not None:
+                return best
+        return None
+
     def _rows_for_key(self, key: str) -> list[int]:
         ids = self._index.get(key)
         if ids is None:
@@ -331,6 +354,9 @@ class Gazetteer:
                     if c.feature in ("PCLI", "ADM1", "RGN", "CONT") or c.population >= 1_000_000], None
         ids = self._rows_for_key(key)
         cue: str | None = None
+        if not ids and key.endswith(" co"):  # "Plymouth Co." is Plymouth County
+            ids = [i for i in self._rows_for_key(key[:-2] + "county") if _feature(self._rows[i]) == "ADM2"]
+            cue = "admin"
         if not ids:
             m = _ADMIN_SUFFIX.search(key)
             if m:
@@ -342,9 +368,15 @@ class Gazetteer:
                 ids = [i for i in self._rows_for_key(stripped) if _feature(self._rows[i]).startswith("PPL")]
                 cue = "city"
         if not ids:
-            stripped = _DIRECTION.sub("", key)
+            stripped = _AREA_SUFFIX.sub("", _DIRECTION.sub("", key))  # "Greater Toronto Area"
             if stripped != key:
                 ids = self._rows_for_key(stripped)
+        if not ids and len(key.split()) <= 2:
+            # a county or parish named without the word, as local news does ("in Gwinnett", "Henrico police")
+            for word in (" county", " parish"):
+                ids = [i for i in self._rows_for_key(key + word) if _feature(self._rows[i]) == "ADM2"]
+                if ids:
+                    break
         if not ids:
             # a facility named after its town: "Colorado State University", "Dubai World Cup", "University
             # of California", "Kilburn Estate": the town (or division) it names, by its own name
@@ -642,6 +674,10 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
             continue
         cands, cue = gaz.lookup(t.text)
         if not cands:
+            if demonyms:  # "Ohioans", "New Londoners": the place its people are named after
+                rp = gaz.resident_place(t.text)
+                if rp is not None:
+                    fixed[i] = rp
             continue
         if len(cands) > MAX_CANDIDATES:
             cands = sorted(cands, key=prior, reverse=True)[:MAX_CANDIDATES]
