@@ -253,6 +253,19 @@ def test_resident_words_resolve_only_as_demonyms(gaz: Gazetteer) -> None:
     assert gaz.resident_place("Bakers") is None  # no town "Bak" of any size
 
 
+def test_country_before_a_comma_is_no_town_in_the_next_country() -> None:
+    r = resolved("He wrote about deals in Russia, U.S. officials said, and flew to Ohio.", "Russia", "U.S.", "Ohio")
+    assert r["Russia"] is not None and r["Russia"].feature == "PCLI"
+    r = resolved("The pact covers Mexico, the US, and Canada, said a man in Missouri.", "Mexico", "US", "Canada",
+                 "Missouri")
+    assert r["Mexico"] is not None and r["Mexico"].feature == "PCLI"
+
+
+def test_town_named_for_its_river() -> None:
+    r = resolved("Doctors in Newcastle and Sunderland opened a clinic.", "Newcastle", "Sunderland")
+    assert r["Newcastle"] is not None and r["Newcastle"].name == "Newcastle upon Tyne"
+
+
 def test_inner_name_follows_the_same_name_alone() -> None:
     text = ("Dublin, Ohio, opened a library. Columbus and Dublin share a bus line, and the Dublin Garden "
             "Club met in Dublin on Sunday.")

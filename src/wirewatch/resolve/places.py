@@ -614,6 +614,7 @@ class _Mention:
 MAX_CANDIDATES = 60
 # generic last words of a water body's or region's name that news leaves out ("the Atlantic")
 _GENERIC_TAIL = re.compile(r" (?:ocean|sea|strip|peninsula|heights|islands|mountains)$")
+_RIVER_TAIL = re.compile(r" (?:upon|on|am|an der|sur|en|im) [a-z]+$")
 _NAMED_AREAS = frozenset({"OCN", "SEA", "GULF", "PEN", "RGN", "CONT"})
 
 
@@ -630,6 +631,9 @@ def _own_name_match(c: Candidate, key: str) -> bool:
         return True
     if c.feature in _NAMED_AREAS:
         return _GENERIC_TAIL.sub("", cname) == key
+    if c.feature.startswith("PPL") and cname.startswith(key + " "):
+        # a town named for its river, which news leaves out: "Newcastle" upon Tyne, "Frankfurt" am Main
+        return _RIVER_TAIL.match(cname, len(key)) is not None
     return False
 
 
@@ -696,6 +700,7 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
         prv = order[pos - 1] if pos > 0 else None
         in_list = prv is not None and _LIST_SEP.match(text[toponyms[prv].end: t.start]) is not None
         nxt = order[pos + 1] if pos + 1 < len(order) else None
+        list_after = False
         if nxt is not None and not in_list:
             between = text[t.end: toponyms[nxt].start]
             nxt2 = order[pos + 2] if pos + 2 < len(order) else None
@@ -704,10 +709,16 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
             if len(between) < 40 and not list_after and (
                     _BETWEEN_CONTAIN.match(between) and "," in between or _BETWEEN_IN.match(between)):
                 parents = [c for c in gaz.lookup(toponyms[nxt].text)[0] if c.feature in ADMIN_FEATURES]
-        if not parents and not in_list:
+        if not parents and not in_list and not list_after:  # "Mexico, the US, and Canada" is a list
             m = _AFTER_COMMA.match(right)
             if m and "," in m.group(0):
                 parents = _parent_candidates(gaz, right[m.end():])
+        if parents and all(p.feature == "PCLI" for p in parents) and any(
+                c.feature == "PCLI" and _own_name_match(c, fold(t.text)) for c in cands) and not any(
+                c.feature in ("ADM1", "ADM2") and any(contains(p, c) for p in parents) for c in cands):
+            # "in Russia, U.S. officials said": a country named before another is no town inside it (but
+            # "Georgia, U.S." may well be the state)
+            parents = []
         mentions[i] = _Mention(t, fold(t.text), cands, cue, [], parents, [])
 
     # second-level divisions named anywhere in the article ("Henry County" ... "Paris")
