@@ -266,6 +266,16 @@ def test_town_named_for_its_river() -> None:
     assert r["Newcastle"] is not None and r["Newcastle"].name == "Newcastle upon Tyne"
 
 
+def test_division_among_its_own_places() -> None:
+    text = "Mayors of Laval, Gatineau and Sherbrooke want Quebec to change its traffic rules."
+    r = resolved(text, "Laval", "Gatineau", "Sherbrooke", "Quebec")
+    assert r["Quebec"] is not None and r["Quebec"].feature == "ADM1"
+    # but a division named after a big city stays the city
+    r = resolved("Police in Brooklyn and Queens said New York would hire more officers.", "Brooklyn", "Queens",
+                 "New York")
+    assert r["New York"] is not None and r["New York"].feature.startswith("PPL")
+
+
 def test_inner_name_follows_the_same_name_alone() -> None:
     text = ("Dublin, Ohio, opened a library. Columbus and Dublin share a bus line, and the Dublin Garden "
             "Club met in Dublin on Sunday.")

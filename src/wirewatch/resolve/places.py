@@ -27,7 +27,7 @@ import re
 import threading
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -609,6 +609,8 @@ class _Mention:
     base: list[float]
     parents: list[Candidate]
     parent_of: list[int]
+    # candidates that are a division named after a big city of the same name ("New York" the state)
+    namesakes: set[int] = field(default_factory=set)
 
 
 MAX_CANDIDATES = 60
@@ -755,6 +757,7 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
             big = city_in.get(c.admin1_code, 0) if c.feature == "ADM1" else 0
             if m.cue != "admin" and (big >= 1_000_000 or big >= max(W["namesake_min_pop"], 0.25 * c.population)):
                 s -= W["namesake_adm1"]  # "Baghdad": the city rather than its namesake division
+                m.namesakes.add(len(m.base))
             elif c.feature == "ADM2" and m.cue != "admin" and c.admin2_code in city_in2:
                 s -= W["namesake_adm2"]
             if m.parents:
@@ -851,7 +854,9 @@ def _rescore(mentions: dict[int, _Mention], chosen: dict[int, int],
                 near = neighbours.get(c.country)
                 if near:
                     bonus += W["focus_neighbour"] * sum(country_tot.get(n, 0.0) - own_c.get(n, 0.0) for n in near) / denom
-            if c.admin1_code and c.feature != "ADM1":
+            # places of a division make it likelier the division is meant, as they do its towns ("Quebec"
+            # among Montreal's suburbs) -- unless its name is a big city's ("New York" among Brooklyn's streets)
+            if c.admin1_code and (c.feature != "ADM1" or k not in m0.namesakes):
                 n_a = admin_tot.get(c.admin1_code, 0.0) - own_a.get(c.admin1_code, 0.0) - sum(
                     keys_admin1.get(k2, {}).get(c.admin1_code, 0.0) for k2 in same)
                 bonus += min(W["focus_admin1_max"], W["focus_admin1"] * n_a)
