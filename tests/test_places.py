@@ -261,9 +261,11 @@ def test_country_before_a_comma_is_no_town_in_the_next_country() -> None:
     assert r["Mexico"] is not None and r["Mexico"].feature == "PCLI"
 
 
-def test_town_named_for_its_river() -> None:
+def test_town_named_for_its_river_or_borough() -> None:
     r = resolved("Doctors in Newcastle and Sunderland opened a clinic.", "Newcastle", "Sunderland")
     assert r["Newcastle"] is not None and r["Newcastle"].name == "Newcastle upon Tyne"
+    r = resolved("Enfield councillors met at the town hall.", "Enfield")  # the London borough's centre
+    assert r["Enfield"] is not None and r["Enfield"].country == "GBR"
 
 
 def test_division_among_its_own_places() -> None:

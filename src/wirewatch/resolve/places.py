@@ -634,8 +634,9 @@ def _own_name_match(c: Candidate, key: str) -> bool:
     if c.feature in _NAMED_AREAS:
         return _GENERIC_TAIL.sub("", cname) == key
     if c.feature.startswith("PPL") and cname.startswith(key + " "):
-        # a town named for its river, which news leaves out: "Newcastle" upon Tyne, "Frankfurt" am Main
-        return _RIVER_TAIL.match(cname, len(key)) is not None
+        # a town named for its river, which news leaves out ("Newcastle" upon Tyne, "Frankfurt" am Main),
+        # or the centre of a borough named after it ("Enfield" Town)
+        return _RIVER_TAIL.match(cname, len(key)) is not None or cname == key + " town"
     return False
 
 
