@@ -278,6 +278,17 @@ def test_division_among_its_own_places() -> None:
     assert r["New York"] is not None and r["New York"].feature.startswith("PPL")
 
 
+def test_names_listed_before_a_plural_division_word() -> None:
+    text = "Storms closed schools in Clay, Grant and Douglas counties in Minnesota on Monday."
+    r = resolved(text, "Clay", "Grant", "Douglas", "Minnesota")
+    for name in ("Clay", "Grant", "Douglas"):
+        c = r[name]
+        assert c is not None and c.feature == "ADM2" and c.admin1_code == "US.MN", name
+    r = resolved("Mines in the North West and Limpopo provinces near Pretoria reopened.", "North West", "Limpopo",
+                 "Pretoria")
+    assert r["North West"] is not None and r["North West"].country == "ZAF"
+
+
 def test_inner_name_follows_the_same_name_alone() -> None:
     text = ("Dublin, Ohio, opened a library. Columbus and Dublin share a bus line, and the Dublin Garden "
             "Club met in Dublin on Sunday.")

@@ -600,6 +600,31 @@ def contains(parent: Candidate, child: Candidate) -> bool:
     return False
 
 
+_PLURAL_ADMIN = re.compile(
+    r"\s+(counties|parishes|provinces|states|districts|governorates|oblasts|prefectures|regions)\b", re.I)
+_SINGULAR = {"counties": "County", "parishes": "Parish", "provinces": "Province", "states": "State",
+             "districts": "District", "governorates": "Governorate", "oblasts": "Oblast",
+             "prefectures": "Prefecture", "regions": "Region"}
+
+
+def _listed_kinds(text: str, toponyms: list[Toponym], order: list[int]) -> dict[int, str]:
+    """Toponyms listed before a plural division word ("Walton and Oconee counties", "Kerala and Karnataka
+    states") -> the singular word, which each of them takes."""
+    out: dict[int, str] = {}
+    group: list[int] = []
+    for pos, i in enumerate(order):
+        prv = order[pos - 1] if pos > 0 else None
+        if not (group and prv is not None and _LIST_SEP.match(text[toponyms[prv].end: toponyms[i].start])):
+            group = []
+        group.append(i)
+        nxt = order[pos + 1] if pos + 1 < len(order) else None
+        m = _PLURAL_ADMIN.match(text, toponyms[i].end)
+        if m and len(group) > 1 and (nxt is None or toponyms[nxt].start >= m.end()):
+            for j in group:
+                out[j] = _SINGULAR[m.group(1).lower()]
+    return out
+
+
 @dataclass
 class _Mention:
     top: Toponym
@@ -671,8 +696,19 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
     fixed: dict[int, Candidate] = {}
     order = sorted(range(len(toponyms)), key=lambda i: (toponyms[i].start, toponyms[i].end))
     mentions: dict[int, _Mention] = {}
+    listed_kind = _listed_kinds(text, toponyms, order)
     for pos, i in enumerate(order):
         t = toponyms[i]
+        if i in listed_kind:  # "Clay, Grant and Swift counties": Clay County, not a town called Clay
+            level = "ADM2" if listed_kind[i] in ("County", "Parish") else "ADM1"
+            admin = [c for c in gaz.lookup(f"{t.text} {listed_kind[i]}", embedded=False)[0]
+                     if c.feature in ADMIN_FEATURES]
+            # "North West and Limpopo provinces": the bare name's divisions of that level too
+            admin += [c for c in gaz.lookup(t.text, embedded=False)[0] if c.feature == level and c not in admin]
+            if admin:
+                # its own key: the same name alone may mean a town, with other candidates
+                mentions[i] = _Mention(t, fold(t.text) + " (listed)", admin, "admin", [], [], [])
+                continue
         if gaz.is_demonym(t.text):
             if demonyms:
                 dc = gaz.demonym_country(t.text)
