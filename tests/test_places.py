@@ -184,6 +184,12 @@ def test_abbreviations_and_regions() -> None:
     assert r["Charleston"] is not None and r["Charleston"].admin1_code == "US.WV"
     assert r["Fargo"] is not None and r["Fargo"].admin1_code == "US.ND"
     assert r["W.Va."] is not None and r["W.Va."].feature == "ADM1"
+    r = resolved("A fire in Hazard, Ky (WXYZ) and a flood in Ukiah, Calif left many homeless.", "Hazard", "Ky",
+                 "Ukiah", "Calif")
+    assert r["Ky"] is not None and r["Ky"].admin1_code == "US.KY"
+    assert r["Calif"] is not None and r["Calif"].admin1_code == "US.CA"
+    assert resolved("Mass was held at noon.", "Mass")["Mass"] is None or \
+        resolved("Mass was held at noon.", "Mass")["Mass"].admin1_code != "US.MA"
     r = resolved("Rockets were fired from the Gaza Strip and the West Bank.", "Gaza Strip", "West Bank")
     assert all(c is not None and c.country == "PSE" for c in r.values())
 

@@ -342,6 +342,8 @@ class Gazetteer:
         if full_names:
             return self._abbreviated(name, full_names)
         code = _STATE_ABBREV_NOSPACE.get(name.replace(" ", ""))
+        if code is None and name[-1:] != "." and name not in _ABBREV_WORDS:
+            code = _STATE_ABBREV_NOSPACE.get(name.replace(" ", "") + ".")  # "Calif", "Ky", "N.Y" without a dot
         if code is not None:
             state = self._admin1(code)  # "Tex.", "W. Va.", "TX", "B.C."
             if state is not None:
@@ -538,6 +540,9 @@ for _code, (_gn, _abbrs) in _CA_PROVINCES.items():
     for _a in _abbrs:
         _STATE_ABBREV[_a if _a.endswith(".") else _a + "."] = _gn
 _STATE_ABBREV_NOSPACE = {k.replace(" ", ""): v for k, v in _STATE_ABBREV.items()}
+# abbreviations that are also words or names: only with their dot ("Mass." is Massachusetts, "Mass" is not)
+_ABBREV_WORDS = frozenset(("Mass", "Miss", "Wash", "Ind", "Del", "Ore", "Ill", "Cal", "Penn", "Man", "Mo", "La",
+                           "Pa", "Va", "Ga", "Md", "Ala", "Kan", "Neb", "Alta", "Que", "Mont", "Colo", "Vt"))
 # Other abbreviations news writes for countries and divisions, as written (no dots dropped), -> the full
 # names they may stand for; one shared with a US state or Canadian province above adds to it ("WA").
 _ABBREVIATIONS: dict[str, tuple[str, ...]] = {
