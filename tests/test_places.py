@@ -242,6 +242,12 @@ def test_county_wordings_and_areas(gaz: Gazetteer) -> None:
                  "Gwinnett", "Fulton County", "Atlanta", "Georgia")
     assert r["Gwinnett"] is not None and r["Gwinnett"].feature == "ADM2"
     assert r["Gwinnett"].admin1_code == "US.GA"
+    # also beside a town of the same name, when the article is near the county rather than the town
+    r = resolved("Residents of Decatur and Tucker, Georgia, asked DeKalb commissioners for sidewalks.", "Decatur",
+                 "Tucker", "Georgia", "DeKalb")
+    assert r["DeKalb"] is not None and r["DeKalb"].admin1_code == "US.GA"
+    # but a state's name is not its namesake county
+    assert all(c.feature != "ADM2" for c in gaz.lookup("New York")[0])
     cands, cue = gaz.lookup("Henrico Co.")
     assert cue == "admin" and cands and all(c.feature == "ADM2" for c in cands)
     # "Greater X Area", "X metro area": the city

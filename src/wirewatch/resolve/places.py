@@ -373,11 +373,14 @@ class Gazetteer:
             stripped = _AREA_SUFFIX.sub("", _DIRECTION.sub("", key))  # "Greater Toronto Area"
             if stripped != key:
                 ids = self._rows_for_key(stripped)
-        if not ids and len(key.split()) <= 2:
-            # a county or parish named without the word, as local news does ("in Gwinnett", "Henrico police")
+        if len(key.split()) <= 2 and cue is None and not any(
+                _feature(self._rows[i]) in ("PCLI", "ADM1") and self._own_name(i, key) for i in ids):
+            # a county or parish named without the word, as local news does ("in Gwinnett", "DeKalb police");
+            # not for a country's or state's name ("New York" is not New York County)
             for word in (" county", " parish"):
-                ids = [i for i in self._rows_for_key(key + word) if _feature(self._rows[i]) == "ADM2"]
-                if ids:
+                extra = [i for i in self._rows_for_key(key + word) if _feature(self._rows[i]) == "ADM2"]
+                if extra:
+                    ids = list(ids) + [i for i in extra if i not in ids]
                     break
         if not ids:
             # a facility named after its town: "Colorado State University", "Dubai World Cup", "University
