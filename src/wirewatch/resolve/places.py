@@ -3,20 +3,24 @@
 The gazetteer (``wirewatch/data/gazetteer/places-*.tsv.gz``, built by ``scripts/build_gazetteer.py``) holds
 countries, first- and second-level divisions, continents, a few regions, seas and landmarks, and every
 populated place of GeoNames' cities500, each under its folded English/Latin names. ``Gazetteer.load()`` is
-a cached singleton (about 1.5 s and 150 MB); ``Gazetteer.candidates(name)`` is a dict hit on the folded
+a cached singleton (about 1.7 s and 210 MB); ``Gazetteer.candidates(name)`` is a dict hit on the folded
 name (``fold``: case, diacritics, punctuation, a leading "the", Arabic articles, "-ah"/"-a"), with fallbacks
-for "X province/governorate/state/...", "city of X", "northern X" and facilities named after a place
-("University of Georgia").
+for "X province/governorate/state/...", "X Co.", "city of X", "northern X", "Greater X Area", a county
+named without the word ("Gwinnett"), and abbreviations ("Tex.", "NSW", "WA": every reading). ``lookup``
+further falls back, for a longer name in no gazetteer, to the place it contains ("University of Georgia",
+"Bank of Mexico", "Mexican Senate", "Lake Manassas"; cue "inner").
 
 ``resolve_toponyms(text, toponyms)`` picks one candidate per toponym using the whole article: explicit
 containment ("Mosul, Iraq", "Paris, Tex.", "Goma, in eastern Congo"; not inside lists of places), feature
 cues ("Diyala province", "the city of X", "the Iraqi capital of X"), the article's focus countries (and their
-neighbours) and first-level divisions, counties named in the article, proximity to the other places
-resolved in it, one sense per name per article, and population/feature priors (countries and divisions
-before same-named towns; "Baghdad" the city rather than its namesake province). Demonyms ("Iraqi") and
-names not in the gazetteer resolve to ``None`` (``demonyms=True`` maps demonyms to their country instead,
-or to the region or division they name -- "Texan" -> Texas, "Kurdish" -> Kurdistan --, the convention of
-the geoparsing corpora). ``find_toponyms(doc)`` collects toponyms from a spaCy ``Doc``.
+neighbours) and first-level divisions, counties named in the article, names listed before "counties" or
+"provinces", proximity to the other places resolved in it, one sense per name per article (a place inside
+a longer name follows the same name alone, and steers nothing), and population/feature priors (countries
+and divisions before same-named towns; "Baghdad" the city rather than its namesake province; "the Atlantic"
+the ocean). Demonyms ("Iraqi") and names not in the gazetteer resolve to ``None`` (``demonyms=True`` maps
+demonyms to their country instead, or to the region or division they name -- "Texan" -> Texas, "Kurdish" ->
+Kurdistan, "Ohioans" -> Ohio --, the convention of the geoparsing corpora). ``find_toponyms(doc)`` collects
+toponyms from a spaCy ``Doc``.
 """
 
 from __future__ import annotations
