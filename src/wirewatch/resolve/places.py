@@ -660,10 +660,11 @@ _NAMED_AREAS = frozenset({"OCN", "SEA", "GULF", "PEN", "RGN", "CONT"})
 def _own_name_match(c: Candidate, key: str) -> bool:
     """Whether ``key`` (a folded mention) is the place's own name, not just one of its alternate names.
 
-    Besides the exact name (with or without an Arabic article), a water body or region named without its
-    generic word ("Atlantic" -> Atlantic Ocean, rather than a small town called Atlantic) counts as its own
-    name. (Not "New York" -> New York City: the corpora disagree on whether that means the city or the
-    state.)
+    Besides the exact name (with or without an Arabic article), these count as its own name: a water body
+    or region named without its generic word ("Atlantic" -> Atlantic Ocean, rather than a small town called
+    Atlantic), an airport without "(International) Airport" ("Heathrow"), a town without its river
+    ("Newcastle" upon Tyne) and a borough's centre without "Town" ("Enfield" Town). (Not "New York" -> New
+    York City: the corpora disagree on whether that means the city or the state.)
     """
     cname = fold(c.name)
     if cname == key or strip_article(cname) == key:
