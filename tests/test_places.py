@@ -383,3 +383,16 @@ def test_build_reads_geonames_dump_points(tmp_path: Path) -> None:
     ]
     (tmp_path / "XX.txt").write_text("".join("\t".join(r + [""] * 10) + "\n" for r in rows), encoding="utf-8")
     assert build.read_dump_points(tmp_path) == {900001: (-12.5, 40.25), 900002: (-10.0, 41.0)}
+
+
+def test_gwn_loader_takes_the_folder(tmp_path: Path) -> None:
+    from wirewatch.evaluate.places import load_gwn
+
+    (tmp_path / "texts").mkdir()
+    text = "Rain fell on Lyon and Dijon."
+    (tmp_path / "texts" / "0").write_text(text, encoding="utf-8")
+    (tmp_path / "gwn_full.txt").write_text("Lyon,,Lyon,,45.75,,4.85,,13,,17||Dijon,,Dijon,,47.3,,5.0,,22,,27\n",
+                                           encoding="utf-8")
+    for path in (tmp_path, tmp_path / "gwn_full.txt"):
+        docs = load_gwn(path)
+        assert [t.phrase for t in docs[0].toponyms] == ["Lyon", "Dijon"]

@@ -61,7 +61,7 @@ def eval_dates(tbaq: str, limit: int | None, as_json: bool) -> None:
 
 @evaluate_group.command("places")
 @click.option("--dataset", required=True, type=click.Choice(["lgl", "trnews", "gwn"]))
-@click.option("--path", "path", required=True, help="lgl.xml, TR-News.xml or geowebnews/gwn_full.txt.")
+@click.option("--path", "path", required=True, help="lgl.xml, TR-News.xml, or geowebnews/gwn_full.txt (or its folder).")
 @click.option("--limit", type=int, default=None, help="Only the first N documents.")
 @click.option("--no-e2e", is_flag=True, help="Skip the end-to-end run with our own recognition.")
 @click.option("--demonyms/--no-demonyms", default=True, show_default=True,

@@ -103,8 +103,11 @@ def load_xml(path: str | Path) -> list[GoldDoc]:
 
 def load_gwn(path: str | Path) -> list[GoldDoc]:
     """GeoWebNews: line i of ``gwn_full.txt`` annotates ``texts/i`` with
-    ``name,,phrase,,lat,,lon,,start,,end`` entries separated by ``||``."""
+    ``name,,phrase,,lat,,lon,,start,,end`` entries separated by ``||``. ``path`` may also be the folder
+    holding ``gwn_full.txt`` and ``texts/``."""
     path = Path(path)
+    if path.is_dir():
+        path = path / "gwn_full.txt"
     texts = path.parent / "texts"
     docs: list[GoldDoc] = []
     for i, line in enumerate(path.read_text(encoding="utf-8").split("\n")):
