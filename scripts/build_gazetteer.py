@@ -40,7 +40,8 @@ Sources and licences
   full name, that part with and without "(International) Airport", and (for an international one or one
   named after its city) "<city> (International) Airport";
   its population is a nominal 50,000 (airportsdata has no traffic figures), so a same-named town wins
-  unless the article is near the airport.
+  unless the article is near the airport; the bare distinctive part is left out when a town of that name
+  lies within 25 km (the town is the better reading of "Yonaguni").
 * A handful of hand-written entries (regions such as the Middle East, West Bank, Gaza Strip; oceans and
   seas; a few landmarks news reports as places, such as the White House) with approximate central
   coordinates, written here (``EXTRA``).
@@ -93,7 +94,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from wirewatch.resolve.places import fold, index_keys, is_latin  # noqa: E402
+from wirewatch.resolve.places import fold, haversine_km, index_keys, is_latin  # noqa: E402
 
 OUT_DIR = ROOT / "src" / "wirewatch" / "data" / "gazetteer"
 
@@ -345,7 +346,7 @@ def read_airports(path: Path) -> list[dict]:
             except ValueError:
                 continue
             out.append({"display": f"{short} Airport" if short else name, "names": names, "lat": lat, "lon": lon,
-                        "country": r["country"], "subd": r["subd"]})
+                        "country": r["country"], "subd": r["subd"], "short": short})
     return out
 
 
@@ -490,7 +491,18 @@ def main(argv: list[str] | None = None) -> int:
             admin1_by_name.setdefault((r[0].split(".")[0], fold(n)), r[0])
     if importlib.util.find_spec("airportsdata") is not None:
         n_airports = 0
+        # towns by folded name: an airport named after the town beside it ("Yonaguni") leaves the bare name
+        # to the town
+        town_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for row in rows:
+            if row[1].startswith("PPL"):
+                for n in row[9]:
+                    town_points[fold(n)].append((row[5], row[6]))
         for a in read_airports(package_dir("airportsdata") / "airports.csv"):
+            short = a["short"]
+            if short and any(haversine_km(a["lat"], a["lon"], lat, lon) < 25
+                             for lat, lon in town_points.get(fold(short), ())):
+                a["names"] = [n for n in a["names"] if n != short]
             iso3 = iso2_to_iso3.get(a["country"], "")
             a1 = admin1_by_name.get((a["country"], fold(a["subd"])), "") if a["subd"] else ""
             rows.append((0, "AIRP", iso3, a1, "", a["lat"], a["lon"], AIRPORT_POP, a["display"], a["names"]))

@@ -284,7 +284,10 @@ def test_division_among_its_own_places() -> None:
     text = "Mayors of Laval, Gatineau and Sherbrooke want Quebec to change its traffic rules."
     r = resolved(text, "Laval", "Gatineau", "Sherbrooke", "Quebec")
     assert r["Quebec"] is not None and r["Quebec"].feature == "ADM1"
-    # but a division named after a big city stays the city
+    # but a division named after its country stays the country, and one named after a big city the city
+    r = resolved("Jets flew near Taiwan as officials in Taipei and Kaohsiung watched.", "Taiwan", "Taipei",
+                 "Kaohsiung")
+    assert r["Taiwan"] is not None and r["Taiwan"].feature == "PCLI"
     r = resolved("Police in Brooklyn and Queens said New York would hire more officers.", "Brooklyn", "Queens",
                  "New York")
     assert r["New York"] is not None and r["New York"].feature.startswith("PPL")
@@ -310,6 +313,9 @@ def test_airports(gaz: Gazetteer) -> None:
         assert haversine_km(c.lat, c.lon, r["London"].lat, r["London"].lon) < 60  # type: ignore[union-attr]
     cands, _ = gaz.lookup("Schiphol International Airport")
     assert [c.country for c in cands] == ["NLD"]
+    # a town beside an airport named after it keeps the bare name
+    r = resolved("Drones flew between Yonaguni island and Taiwan.", "Yonaguni", "Taiwan")
+    assert r["Yonaguni"] is not None and r["Yonaguni"].feature.startswith("PPL")
     # a town of the same name still wins far from the airport
     r = resolved("Deputies in Heathrow, near Orlando, Florida, closed a road.", "Heathrow", "Orlando", "Florida")
     assert r["Heathrow"] is not None and r["Heathrow"].country == "USA"

@@ -645,7 +645,8 @@ class _Mention:
     base: list[float]
     parents: list[Candidate]
     parent_of: list[int]
-    # candidates that are a division named after a big city of the same name ("New York" the state)
+    # candidates that are a division named after a big city ("New York" the state) or after its own country
+    # ("Taiwan" the province): the article's places inside them are no evidence for them
     namesakes: set[int] = field(default_factory=set)
 
 
@@ -810,6 +811,9 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
             if m.cue != "admin" and (big >= 1_000_000 or big >= max(W["namesake_min_pop"], 0.25 * c.population)):
                 s -= W["namesake_adm1"]  # "Baghdad": the city rather than its namesake division
                 m.namesakes.add(len(m.base))
+            elif c.feature == "ADM1" and any(o.feature == "PCLI" and o.country == c.country and _own_name_match(o, key)
+                                             for o in m.cands):
+                m.namesakes.add(len(m.base))  # "Taiwan" the country, not its namesake province
             elif c.feature == "ADM2" and m.cue != "admin" and c.admin2_code in city_in2:
                 s -= W["namesake_adm2"]
             if m.parents:
