@@ -8,7 +8,8 @@ name (``fold``: case, diacritics, punctuation, a leading "the", Arabic articles,
 for "X province/governorate/state/...", "X Co.", "city of X", "northern X", "Greater X Area", a county
 named without the word ("Gwinnett"), and abbreviations ("Tex.", "NSW", "WA": every reading). ``lookup``
 further falls back, for a longer name in no gazetteer, to the place it contains ("University of Georgia",
-"Bank of Mexico", "Mexican Senate", "Lake Manassas"; cue "inner").
+"Bank of Mexico", "Lake Manassas"; cue "inner"; "Mexican Senate", through its demonym, cue "demonym", a
+place only with ``demonyms=True``).
 
 ``resolve_toponyms(text, toponyms)`` picks one candidate per toponym using the whole article: explicit
 containment ("Mosul, Iraq", "Paris, Tex.", "Goma, in eastern Congo"; not inside lists of places), feature
@@ -333,10 +334,12 @@ class Gazetteer:
         return ids or []
 
     def lookup(self, name: str, *, embedded: bool = True) -> tuple[list[Candidate], str | None]:
-        """Candidates for ``name`` and the feature cue its wording carries ("admin", "city", "inner" or None).
+        """Candidates for ``name`` and the feature cue its wording carries ("admin", "city", "inner",
+        "demonym" or None).
 
         With ``embedded``, a longer name in no gazetteer falls back to the place it contains
-        (``_embedded``: "Bank of Mexico", "Mexican Senate"), with the cue "inner".
+        (``_embedded``: "Bank of Mexico" with the cue "inner"; "Mexican Senate", through its demonym, with
+        the cue "demonym").
         """
         name = name.strip()
         key = fold(_POSSESSIVE.sub("", name))
@@ -404,12 +407,12 @@ class Gazetteer:
         if not ids and embedded:
             words = name.split()
             if len(words) >= 2:
-                found = self._embedded(words)
+                found, by_demonym = self._embedded(words)
                 if found:
-                    return found, "inner"
+                    return found, ("demonym" if by_demonym else "inner")
         return [self.candidate(i) for i in ids], cue
 
-    def _embedded(self, words: list[str]) -> list[Candidate]:
+    def _embedded(self, words: list[str]) -> tuple[list[Candidate], bool]:
         """The place inside a longer name that is in no gazetteer: an organisation, building, feature or
         event named after a place. Such names are still toponyms in the geoparsing sense (the place they
         stand in for), and the place they name is the best point for them.
@@ -418,16 +421,17 @@ class Gazetteer:
         of the place after "of" ("Bank of Mexico") and the leading ("Delhi High Court", "Walker County
         Sheriff's Office") and trailing ("Lake Manassas", "Robinson College Cambridge") runs of words that
         are a place's own name, the longest, then the most prominent. A run that is a kind of place
-        ("River", "Delta", "Hill", "Airport") is none; a town needs 1,000 people (``_own_named``).
+        ("River", "Delta", "Hill", "Airport") is none; a town needs 1,000 people (``_own_named``). The flag
+        says the place came from a demonym (which only ``demonyms=True`` resolution makes a place of).
         """
         n_words = len(words)
         if words[-1].lower().rstrip(".") in _STREET_WORDS:  # "Dublin Center Drive" is a street, not Dublin
-            return []
+            return [], False
         for n in range(n_words - 1, 0, -1):
             head = " ".join(words[:n])
             if head[:1].isupper() and self.is_demonym(head):
                 dc = self.demonym_country(head)
-                return [dc] if dc is not None else []
+                return ([dc] if dc is not None else []), True
         subs = [" ".join(words[:n]) for n in range(n_words - 1, 0, -1)]
         subs += [" ".join(words[n:]) for n in range(1, n_words)]
         if "of" in words[1:-1]:
@@ -446,7 +450,7 @@ class Gazetteer:
             rank = (len(k.split()), max((prior(c) for c in found), default=-1.0))
             if found and rank > best_rank:
                 best, best_rank = found, rank
-        return best
+        return best, False
 
     def _abbreviated(self, name: str, full_names: tuple[str, ...]) -> tuple[list[Candidate], str | None]:
         """Every country or division an abbreviation may stand for ("WA": Washington or Western Australia);
@@ -732,6 +736,10 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
                     fixed[i] = dc
             continue
         cands, cue = gaz.lookup(t.text)
+        if cue == "demonym":  # "Mexican Senate", "African Union": a place only where demonyms are
+            if not demonyms:
+                continue
+            cue = "inner"
         if not cands:
             if demonyms:  # "Ohioans", "New Londoners": the place its people are named after
                 rp = gaz.resident_place(t.text)
