@@ -404,3 +404,37 @@ def test_cited_as_is_a_claim_citing_a_source_is_a_chain(pipe: Pipeline) -> None:
     assert a.cue is not None and a.cue.lemma == "cite" and a.speaker.text == "The minister"
     an = run(pipe, "Reuters reported, citing two diplomats, that the talks had collapsed.")
     assert len(an.attributions) == 1 and an.attributions[0].speaker.text == "two diplomats"
+
+
+# -- cues whose content is what follows them (objects, argument prepositions) ---------------------------
+def test_speech_cue_with_an_object_as_content(pipe: Pipeline) -> None:
+    an = run(pipe, "The mayor stressed the need for a second bridge over the river.")
+    a = find(an, "the need for a second bridge")
+    assert a.cue is not None and a.cue.lemma == "stress" and a.speaker.text == "The mayor"
+    an = run(pipe, "The minister mentioned the new port tariffs in her speech on Tuesday.")
+    assert find(an, "the new port tariffs").speaker.text == "The minister"
+
+
+def test_addressee_or_written_object_is_no_content(pipe: Pipeline) -> None:
+    # 'told reporters', 'wrote a memoir', 'added a note': the object is not what was said
+    for text in ("The governor told reporters about the storm.", "The general wrote a memoir in 2019.",
+                 "The coach added a note of caution."):
+        an = run(pipe, text)
+        assert not an.attributions, [a.content.text for a in an.attributions]
+
+
+def test_belief_cue_with_an_object_as_content(pipe: Pipeline) -> None:
+    an = run(pipe, "A new survey shows a close race between the two candidates.")
+    a = find(an, "a close race between the two candidates")
+    assert a.cue is not None and a.cue.lemma == "show" and a.speaker.text == "A new survey"
+    an = run(pipe, "Most farmers want lower fuel prices before the harvest.")
+    assert find(an, "lower fuel prices").cue.lemma == "want"  # type: ignore[union-attr]
+
+
+def test_learnt_verbal_act_takes_its_object_a_material_act_does_not(pipe: Pipeline) -> None:
+    # a verbal act ('praised', 'criticized') is an evaluation someone voices; an attack on a town is an event
+    an = run(pipe, "The senator praised the harbour deal during a visit to the port.")
+    a = find(an, "the harbour deal")
+    assert a.speaker.text == "The senator" and a.cue is not None and a.cue.lemma == "praise"
+    an = run(pipe, "Armed men attacked the village of Lomba on Sunday.")
+    assert not an.attributions, [a.content.text for a in an.attributions]

@@ -87,6 +87,12 @@ class VerbCue:
     requires: frozenset[str] = frozenset()
     particle: str | None = None
     clause_only: bool = False  # only a clausal complement ('that ...') makes it a cue
+    # what follows the cue (objects, argument prepositions) is the content when nothing else is;
+    # None = the default of its kind (speech verbs yes, beliefs no)
+    arguments: bool | None = None
+
+    def takes_arguments(self) -> bool:
+        return self.arguments if self.arguments is not None else self.kind == "speech"
 
 
 @dataclass(frozen=True)
@@ -134,15 +140,19 @@ def cue_lexicon() -> CueLexicon:
         cue = VerbCue(lemma=lemma, stance=entry.get("stance", "asserts"), negated=entry.get("negated"),
                       kind=entry.get("kind", "speech"), object=entry.get("object"),
                       preps=_low(entry.get("preps", [])), requires=_low(entry.get("requires", [])),
-                      particle=particle or None)
+                      particle=particle or None, arguments=entry.get("arguments"))
         verbs.setdefault(lemma, []).append(cue)
     mined = raw.get("mined") or {}
     if mined.get("file"):
         stats: dict[str, Any] = load_lexicon(mined["file"])
         skip = _low(mined.get("exclude", []))
-        # verbs the event lexicon codes as events ('condemned the attack', 'offered to mediate') are left
-        # to the events stage unless what follows them is a that-clause
-        events = frozenset(load_lexicon(mined["events_file"]).get("verbs", {})) if mined.get("events_file") else frozenset()
+        # verbs the event lexicon codes as material acts ('attacked the town', 'released the prisoners') are
+        # left to the events stage unless what follows them is a that-clause; verbal acts (CAMEO roots in
+        # verbal_event_roots: 'condemned the attack', 'endorsed Clinton') are what someone says or thinks
+        verbal = tuple(mined.get("verbal_event_roots", []))
+        event_codes: dict[str, str] = load_lexicon(mined["events_file"]).get("verbs", {}) if mined.get("events_file") else {}
+        events = frozenset(lemma for lemma, code in event_codes.items()
+                           if not str(code).rsplit("|", 1)[-1].startswith(verbal))
         for lemma, row in stats.get("verb", {}).items():
             if lemma in verbs or lemma in skip:
                 continue
@@ -637,7 +647,8 @@ class Extractor:
         if q is not None:
             return "direct", (q.start, q.end), None, q
         if entry.kind == "belief":  # a belief needs a proposition: 'fears that ...', 'wants to ...'
-            return None
+            # ... or, for some, a thing: 'polls show a close race', 'voters want lower taxes'
+            return self.argument_content(v) if entry.takes_arguments() else None
         if entry.kind == "mined":  # an object alone only for verbs that mostly report what someone says
             return self.argument_content(v) if entry.object == "any" else None
         # 4. a preposition's object ("accused Iran of sending troops", "warned of an attack")
@@ -680,6 +691,9 @@ class Extractor:
                 if any(t.pos_ in ("VERB", "AUX") for t in before) and not any(
                         v.i in (a.i for a in t.ancestors) for t in before if not t.is_punct and not t.is_space):
                     return "indirect", self.span_chars(sent_start, j - 1), None, None
+        # 7. what the cue is about, as its object: 'stressed the need for ...', 'mentioned the deal'
+        if entry.takes_arguments() and not entry.requires:
+            return self.argument_content(v)
         return None
 
     def argument_content(self, v: Token) -> tuple[str, tuple[int, int], int | None, Quote | None] | None:
