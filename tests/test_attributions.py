@@ -438,3 +438,13 @@ def test_learnt_verbal_act_takes_its_object_a_material_act_does_not(pipe: Pipeli
     assert a.speaker.text == "The senator" and a.cue is not None and a.cue.lemma == "praise"
     an = run(pipe, "Armed men attacked the village of Lomba on Sunday.")
     assert not an.attributions, [a.content.text for a in an.attributions]
+
+
+def test_participle_and_infinitive_cues_take_the_main_subject(pipe: Pipeline) -> None:
+    # 'After thanking ..., he ...', 'Having announced that ..., the judge ...', 'went on radio to say ...'
+    an = run(pipe, "After stating that the port would reopen soon, the minister left for Brussels.")
+    assert find(an, "the port would reopen soon").speaker.text == "the minister"
+    an = run(pipe, "Having announced that the vote would be delayed, the chairman closed the session.")
+    assert find(an, "the vote would be delayed").speaker.text == "the chairman"
+    an = run(pipe, "The governor went on local radio to say the curfew would end on Friday.")
+    assert find(an, "the curfew would end on Friday").speaker.text == "The governor"

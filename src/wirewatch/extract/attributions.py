@@ -531,6 +531,14 @@ class Extractor:
             if v.dep_ == "acl":
                 return head, "active"
             return self.subject(head, depth + 1)
+        if v.dep_ == "advcl" and (v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+                                  or v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having"
+                                                             for c in v.children)):
+            # 'went on television to say ...', 'Having announced that ..., the judge ...': the main subject
+            return self.subject(head, depth + 1)
+        if v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            # 'After thanking the crowd, he ...', 'by talking about the wall', 'before clarifying that ...'
+            return self.subject(head.head, depth + 1)
         if v.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
             return head, "active"
         return None, "none"
