@@ -448,3 +448,14 @@ def test_participle_and_infinitive_cues_take_the_main_subject(pipe: Pipeline) ->
     assert find(an, "the vote would be delayed").speaker.text == "the chairman"
     an = run(pipe, "The governor went on local radio to say the curfew would end on Friday.")
     assert find(an, "the curfew would end on Friday").speaker.text == "The governor"
+
+
+def test_in_a_poll_and_in_his_view_are_sources(pipe: Pipeline) -> None:
+    an = run(pipe, "In a poll released on Monday, the governor leads her rival by six points.")
+    a = find(an, "the governor leads her rival by six points")
+    assert a.kind == "according_to" and "poll" in a.speaker.text and "In a poll" not in a.content.text
+    an = run(pipe, "The bridge, in the words of the mayor, is a lifeline for the whole valley.")
+    assert find(an, "lifeline").speaker.text == "the mayor"
+    # a standing in the polls is no claim of a poll
+    an = run(pipe, "The senator has slipped to third place in the polls.")
+    assert not an.attributions, [a.content.text for a in an.attributions]

@@ -100,6 +100,7 @@ class CueLexicon:
     verbs: dict[str, tuple[VerbCue, ...]]
     nouns: dict[str, str]
     according: tuple[tuple[str, ...], ...]
+    in_sources: frozenset[str]
     citing: frozenset[str]
     quoting: frozenset[str]
     interview_verbs: frozenset[str]
@@ -178,6 +179,7 @@ def cue_lexicon() -> CueLexicon:
         verbs={k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()},
         nouns=nouns,
         according=tuple(tuple(p.lower().split()) for p in raw["according_to"]),
+        in_sources=_low(raw.get("in_sources", [])),
         citing=_low(raw["citing"]), quoting=_low(raw["quoting"]),
         interview_verbs=_low(raw["interview"]["verbs"]), interview_nouns=_low(raw["interview"]["nouns"]),
         confirm_verbs=_low(raw["confirm_verbs"]), nonconfirm_heads=_low(raw["nonconfirm_heads"]),
@@ -836,11 +838,17 @@ class Extractor:
         verbs: list[tuple[Token, VerbCue]] = []
         nouns: list[Token] = []
         according: list[tuple[Token, int]] = []
+        in_phrases: list[tuple[Token, Token]] = []
         hedges: list[Token] = []
         for tok in doc:
             if self.tok_quote[tok.i] is not None:
                 continue
             low = tok.lower_
+            if low == "in" and tok.dep_ == "prep":
+                src = self.in_source(tok)
+                if src is not None:
+                    in_phrases.append((tok, src))
+                continue
             if low in ("according", "as"):
                 for phrase in lex.according:
                     n = len(phrase)
@@ -880,6 +888,8 @@ class Extractor:
                 raws.append(raw)
         for tok, n in according:
             self.from_according(tok, n, raws)
+        for tok, src in in_phrases:
+            self.from_according(tok, 1, raws, src)
         for h in hedges:
             raw = self.from_hedge(h, raws)
             if raw is not None:
@@ -1169,10 +1179,27 @@ class Extractor:
             raw.stance = self.content_stance(raw)
         return raw
 
-    def from_according(self, tok: Token, n: int, raws: list[Raw]) -> None:
+    def in_source(self, tok: Token) -> Token | None:
+        """The source of 'in X' used like 'according to X': 'in a new poll', 'in his view' (-> his), 'in the
+        words of the mayor' (-> the mayor); None when the object is no source noun."""
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in self.lex.in_sources:
+            return None
+        # a poll or study is a source when the sentence opens with it ('In a new poll, ...'); elsewhere 'in
+        # the polls' is mostly a standing ('leads in the polls'), not a claim
+        lead = [t for t in tok.sent if t.i < tok.i and not (t.is_punct or t.is_space or t.dep_ == "cc")]
+        if lead and not any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+            return None
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((p for p in c.children if p.dep_ == "pobj"), obj)
+        return next((c for c in obj.children if c.dep_ == "poss"), obj)
+
+    def from_according(self, tok: Token, n: int, raws: list[Raw], src: Token | None = None) -> None:
         doc = self.doc
         last = doc[tok.i + n - 1]
-        src = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if src is None:
+            src = next((c for c in last.children if c.dep_ == "pobj"), None)
         if src is None:
             src = next((t for t in doc[last.i + 1:last.i + 6] if t.pos_ in ("NOUN", "PROPN")), None)
         if src is None:
