@@ -459,3 +459,26 @@ def test_in_a_poll_and_in_his_view_are_sources(pipe: Pipeline) -> None:
     # a standing in the polls is no claim of a poll
     an = run(pipe, "The senator has slipped to third place in the polls.")
     assert not an.attributions, [a.content.text for a in an.attributions]
+
+
+def test_as_the_minister_noted_reports_its_clause(pipe: Pipeline) -> None:
+    an = run(pipe, "As the finance minister noted, exports have fallen for three straight months.")
+    a = find(an, "exports have fallen for three straight months")
+    assert a.speaker.text == "the finance minister" and "As the" not in a.content.text
+
+
+def test_that_clause_hung_on_a_preposition_after_the_cue(pipe: Pipeline) -> None:
+    an = run(pipe, "The ministry said in a statement that the border crossing would reopen on Friday.")
+    a = find(an, "the border crossing would reopen on Friday")
+    assert a.speaker.text == "The ministry" and "statement" not in a.content.text
+
+
+def test_predicative_belief_adjectives(pipe: Pipeline) -> None:
+    an = run(pipe, "Local officials are confident that the new bridge will open before winter.")
+    a = find(an, "the new bridge will open before winter")
+    assert a.speaker.text == "Local officials" and a.cue is not None and a.cue.lemma == "confident"
+    an = run(pipe, "Many farmers are worried about the price of diesel.")
+    assert find(an, "the price of diesel").speaker.text == "Many farmers"
+    # a causative is no belief; nor is an impersonal 'it is clear'
+    an = run(pipe, "The guards make sure the doors are locked at night.")
+    assert not an.attributions, [a.content.text for a in an.attributions]

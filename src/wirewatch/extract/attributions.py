@@ -65,6 +65,7 @@ NOUN_PREPS = {"of", "about", "on", "for", "against", "over", "toward", "towards"
 ARG_DEPS = {"dobj", "dative", "oprd", "attr", "acomp", "ccomp", "xcomp"}
 SPEAKER_CUT_DEPS = {"appos", "relcl", "acl", "punct", "advcl", "parataxis", "case"}
 SPEAKER_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+COPULAS = {"be", "seem", "remain", "appear", "become", "feel", "sound", "look", "grow", "stay"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 OPEN_QUOTES = {"“": "”", "«": "»", "„": "”", '"': '"', "''": "''", "``": "''"}
 CLOSE_QUOTES = {"”", "»", '"', "''"}
@@ -99,6 +100,7 @@ class VerbCue:
 class CueLexicon:
     verbs: dict[str, tuple[VerbCue, ...]]
     nouns: dict[str, str]
+    adjectives: frozenset[str]
     according: tuple[tuple[str, ...], ...]
     in_sources: frozenset[str]
     citing: frozenset[str]
@@ -178,6 +180,7 @@ def cue_lexicon() -> CueLexicon:
         # phrasal entries first, so "rule out" wins over a plain "rule" if both exist
         verbs={k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()},
         nouns=nouns,
+        adjectives=_low(raw.get("adjectives", [])),
         according=tuple(tuple(p.lower().split()) for p in raw["according_to"]),
         in_sources=_low(raw.get("in_sources", [])),
         citing=_low(raw["citing"]), quoting=_low(raw["quoting"]),
@@ -627,6 +630,12 @@ class Extractor:
             comps += [c for c in v.rights if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and c.tag_ != "VBG"
                       and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
                       and not any(x.dep_ == "mark" for x in c.children)]
+        # 'said in a statement that ...', 'said following the vote that ...': the parser hangs the complement on
+        # the object of a preposition after the cue
+        comps += [x for c in v.rights if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                  for x in o.children if x.dep_ in ("acl", "ccomp") and x.i > o.i and x.pos_ in ("VERB", "AUX")
+                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
+                  and any(t.dep_ in ("nsubj", "nsubjpass") for t in x.children)]
         for c in v.children:
             if c.lemma_.lower() in self.lex.citing and c.dep_ in ("advcl", "xcomp", "conj"):
                 comps += [x for x in c.children if x.dep_ == "ccomp"]
@@ -682,6 +691,17 @@ class Extractor:
                             if x.i > c.i and (x.dep_ == "oprd" or x.dep_ == "prep" and x.lower_ == "as"):
                                 last = x.right_edge.i
                     return "indirect", self.span_chars(c.left_edge.i, last), c.i, None
+        # 5a. 'As the minister noted, the port reopened': the clause the "as" phrase is set in
+        if v.dep_ in ("advcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
+                and v.head.pos_ in ("VERB", "AUX") and not self.crosses_paragraph(v, v.head):
+            head = v.head
+            lo, hi = v.left_edge.i, v.right_edge.i
+            if lo <= head.left_edge.i:  # the phrase opens the clause: the content follows it
+                first, last = hi + 1, head.right_edge.i
+            else:  # the phrase closes it: the content precedes it
+                first, last = head.left_edge.i, lo - 1
+            if last > first:
+                return "indirect", self.span_chars(first, last), head.i, None
         # 5b. a cue set in commas inside the sentence it reports: "The museum, Mr. Bush said, celebrated ..."
         if subj is not None and v.dep_ == "parataxis" and v.head.i > v.i and subj.i < v.i:
             j = subj_left - 1
@@ -837,6 +857,7 @@ class Extractor:
         doc = self.doc
         verbs: list[tuple[Token, VerbCue]] = []
         nouns: list[Token] = []
+        adjectives: list[Token] = []
         according: list[tuple[Token, int]] = []
         in_phrases: list[tuple[Token, Token]] = []
         hedges: list[Token] = []
@@ -862,6 +883,8 @@ class Extractor:
                     verbs.append((tok, entry))
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
                 nouns.append(tok)
+            elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in lex.adjectives:
+                adjectives.append(tok)
             elif low in lex.sourceless_hedges and tok.dep_ == "advmod":
                 hedges.append(tok)
         # entities that report something are outlets ("CNN reported", "the Times reported")
@@ -884,6 +907,10 @@ class Extractor:
         self.labelled_paragraphs(raws)
         for n in nouns:
             raw = self.from_noun(n)
+            if raw is not None:
+                raws.append(raw)
+        for tok in adjectives:
+            raw = self.from_adjective(tok)
             if raw is not None:
                 raws.append(raw)
         for tok, n in according:
@@ -1177,6 +1204,35 @@ class Extractor:
                   root=clause.i, speaker_head=src.i)
         if stance == "asserts":
             raw.stance = self.content_stance(raw)
+        return raw
+
+    def from_adjective(self, adj: Token) -> Raw | None:
+        """'Officials are confident that the bridge will open', 'voters are worried about prices': a belief or
+        stance of the copula's subject."""
+        be = adj.head
+        # a copula ('are confident', 'seemed eager', 'grew wary'), not a causative ('make sure the doors lock')
+        if be.lemma_.lower() not in COPULAS or self.negated(be) or self.negated(adj):
+            return None
+        subj, how = self.subject(be)
+        if subj is None or how != "active" or subj.pos_ not in SPEAKER_POS or subj.lower_ == "it":
+            return None
+        span: tuple[int, int] | None = None
+        root: Token | None = None
+        for c in adj.rights:
+            if c.dep_ in ("ccomp", "xcomp"):
+                span, root = self.clause_content(c), c
+                break
+            if c.dep_ == "prep" and c.lower_ in ("about", "of", "over", "with", "on"):
+                root = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                if root is not None:
+                    span = self.span_chars(root.left_edge.i, self.trim_aside(root.left_edge.i, root.right_edge.i))
+                break
+        if span is None or root is None or self.crosses_paragraph(adj, root):
+            return None
+        raw = Raw(kind="indirect", speaker=self.speaker_for(subj), content=span,
+                  cue=Cue(adj.idx, adj.idx + len(adj.text), adj.text, adj.lemma_.lower()), stance="asserts",
+                  cue_tok=adj.i, root=root.i, speaker_head=subj.i, belief=True, weak=True)
+        raw.stance = self.content_stance(raw)
         return raw
 
     def in_source(self, tok: Token) -> Token | None:
