@@ -482,3 +482,11 @@ def test_predicative_belief_adjectives(pipe: Pipeline) -> None:
     # a causative is no belief; nor is an impersonal 'it is clear'
     an = run(pipe, "The guards make sure the doors are locked at night.")
     assert not an.attributions, [a.content.text for a in an.attributions]
+
+
+def test_stance_and_perception_verbs_with_objects(pipe: Pipeline) -> None:
+    an = run(pipe, "Most union members support the new wage contract.")
+    assert find(an, "the new wage contract").speaker.text == "Most union members"
+    an = run(pipe, "Regional analysts see the ceasefire as a turning point for the province.")
+    a = find(an, "the ceasefire as a turning point")
+    assert a.speaker.text == "Regional analysts" and a.cue is not None and a.cue.lemma == "see"

@@ -165,7 +165,11 @@ def cue_lexicon() -> CueLexicon:
                 verbs[lemma] = [VerbCue(lemma=lemma, kind="mined", clause_only=True)]
             else:
                 event = lemma in events
-                obj = "any" if row["precision"] >= mined.get("min_precision_object", 0.5) and not event else None
+                # a verbal act the events stage also codes ('condemned the attack') needs more evidence to be a
+                # claim with a bare object than other learnt verbs
+                need = mined.get("min_precision_verbal_event_object" if lemma in event_codes else
+                                 "min_precision_object", 0.5)
+                obj = "any" if row["precision"] >= need and not event else None
                 verbs[lemma] = [VerbCue(lemma=lemma, kind="mined", object=obj, clause_only=event)]
         nouns = {k.lower(): v for k, v in raw["nouns"].items()}
         for lemma, row in stats.get("noun", {}).items():
