@@ -490,3 +490,16 @@ def test_stance_and_perception_verbs_with_objects(pipe: Pipeline) -> None:
     an = run(pipe, "Regional analysts see the ceasefire as a turning point for the province.")
     a = find(an, "the ceasefire as a turning point")
     assert a.speaker.text == "Regional analysts" and a.cue is not None and a.cue.lemma == "see"
+
+
+def test_questions_asked_whether(pipe: Pipeline) -> None:
+    an = run(pipe, "The reporter asked the minister whether the border would stay closed.")
+    a = find(an, "the border would stay closed")
+    assert a.speaker.text == "The reporter" and a.cue is not None and a.cue.lemma == "ask"
+    an = run(pipe, "Asked whether the talks would resume, the envoy said they would.")
+    assert find(an, "the talks would resume").speaker.text == ""
+
+
+def test_more_predicative_adjectives(pipe: Pipeline) -> None:
+    an = run(pipe, "Several council members are opposed to the new parking fees.")
+    assert find(an, "the new parking fees").speaker.text == "Several council members"

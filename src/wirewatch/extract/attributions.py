@@ -65,6 +65,9 @@ NOUN_PREPS = {"of", "about", "on", "for", "against", "over", "toward", "towards"
 ARG_DEPS = {"dobj", "dative", "oprd", "attr", "acomp", "ccomp", "xcomp"}
 SPEAKER_CUT_DEPS = {"appos", "relcl", "acl", "punct", "advcl", "parataxis", "case"}
 SPEAKER_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+# 'worried about', 'critical of', 'opposed to', 'interested in', 'impressed by'
+ADJECTIVE_PREPS = {"about", "of", "over", "with", "on", "in", "to", "toward", "towards", "against", "by"}
+QUESTION_VERBS = {"ask", "wonder", "question", "inquire", "query"}
 COPULAS = {"be", "seem", "remain", "appear", "become", "feel", "sound", "look", "grow", "stay"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 OPEN_QUOTES = {"“": "”", "«": "»", "„": "”", '"': '"', "''": "''", "``": "''"}
@@ -550,6 +553,8 @@ class Extractor:
             return self.subject(head.head, depth + 1)
         if v.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
             return head, "active"
+        if v.dep_ == "advcl" and v.tag_ == "VBN" and v.lemma_.lower() in QUESTION_VERBS:
+            return None, "asked"  # 'Asked whether ..., she said ...' (a reduced passive)
         return None, "none"
 
     def quote_next_to(self, v: Token, subj_left: int) -> Quote | None:
@@ -640,6 +645,10 @@ class Extractor:
                   for x in o.children if x.dep_ in ("acl", "ccomp") and x.i > o.i and x.pos_ in ("VERB", "AUX")
                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
                   and any(t.dep_ in ("nsubj", "nsubjpass") for t in x.children)]
+        if v.lemma_.lower() in QUESTION_VERBS:
+            # 'asked the minister whether ...': the parser often makes the question an adverbial clause
+            comps += [c for c in v.rights if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
         for c in v.children:
             if c.lemma_.lower() in self.lex.citing and c.dep_ in ("advcl", "xcomp", "conj"):
                 comps += [x for x in c.children if x.dep_ == "ccomp"]
@@ -881,14 +890,15 @@ class Extractor:
                         according.append((tok, n))
                         break
                 continue
-            if tok.pos_ in ("VERB", "AUX"):
+            if tok.dep_ == "acomp" and tok.pos_ in ("ADJ", "VERB") and (
+                    tok.lemma_.lower() in lex.adjectives or low in lex.adjectives):
+                adjectives.append(tok)  # 'are confident that', 'are opposed to' (tagged as a verb)
+            elif tok.pos_ in ("VERB", "AUX"):
                 entry = self.verb_entry(tok)
                 if entry is not None:
                     verbs.append((tok, entry))
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
                 nouns.append(tok)
-            elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in lex.adjectives:
-                adjectives.append(tok)
             elif low in lex.sourceless_hedges and tok.dep_ == "advmod":
                 hedges.append(tok)
         # entities that report something are outlets ("CNN reported", "the Times reported")
@@ -1026,6 +1036,9 @@ class Extractor:
                 if eid:
                     via.append(eid)
             subj = obj
+        elif subj is None and how == "asked" and kind == "indirect":
+            # 'Asked whether ..., the minister said ...': the one who asked is not named
+            speaker = Speaker(text="", entity=None, start=None, end=None, anonymous=True)
         elif subj is None:
             return None
         else:
@@ -1226,7 +1239,7 @@ class Extractor:
             if c.dep_ in ("ccomp", "xcomp"):
                 span, root = self.clause_content(c), c
                 break
-            if c.dep_ == "prep" and c.lower_ in ("about", "of", "over", "with", "on"):
+            if c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPS:
                 root = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
                 if root is not None:
                     span = self.span_chars(root.left_edge.i, self.trim_aside(root.left_edge.i, root.right_edge.i))
