@@ -503,3 +503,14 @@ def test_questions_asked_whether(pipe: Pipeline) -> None:
 def test_more_predicative_adjectives(pipe: Pipeline) -> None:
     an = run(pipe, "Several council members are opposed to the new parking fees.")
     assert find(an, "the new parking fees").speaker.text == "Several council members"
+
+
+def test_held_nouns_need_a_named_holder(pipe: Pipeline) -> None:
+    an = run(pipe, "The opposition leader has long had doubts about the new electoral law.")
+    a = find(an, "the new electoral law")
+    assert a.speaker.text == "The opposition leader" and a.cue is not None and a.cue.lemma == "doubt"
+    an = run(pipe, "The governor's plan to widen the coastal road has angered fishermen.")
+    assert find(an, "to widen the coastal road").speaker.text == "The governor"
+    # no holder: no claim
+    an = run(pipe, "Support for the new electoral law has grown since March.")
+    assert not an.attributions, [a.content.text for a in an.attributions]

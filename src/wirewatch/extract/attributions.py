@@ -104,6 +104,7 @@ class CueLexicon:
     verbs: dict[str, tuple[VerbCue, ...]]
     nouns: dict[str, str]
     adjectives: frozenset[str]
+    held_nouns: frozenset[str]
     according: tuple[tuple[str, ...], ...]
     in_sources: frozenset[str]
     citing: frozenset[str]
@@ -188,6 +189,7 @@ def cue_lexicon() -> CueLexicon:
         verbs={k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()},
         nouns=nouns,
         adjectives=_low(raw.get("adjectives", [])),
+        held_nouns=_low(raw.get("held_nouns", [])),
         according=tuple(tuple(p.lower().split()) for p in raw["according_to"]),
         in_sources=_low(raw.get("in_sources", [])),
         citing=_low(raw["citing"]), quoting=_low(raw["quoting"]),
@@ -897,7 +899,7 @@ class Extractor:
                 entry = self.verb_entry(tok)
                 if entry is not None:
                     verbs.append((tok, entry))
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
+            elif tok.pos_ == "NOUN" and (tok.lemma_.lower() in lex.nouns or tok.lemma_.lower() in lex.held_nouns):
                 nouns.append(tok)
             elif low in lex.sourceless_hedges and tok.dep_ == "advmod":
                 hedges.append(tok)
@@ -1190,9 +1192,17 @@ class Extractor:
                 src = c
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 src = next((p for p in c.children if p.dep_ == "pobj"), src)
+        lemma = n.lemma_.lower()
+        held = lemma not in self.lex.nouns  # a held noun: a cue only with its holder named
+        if held and src is None and n.dep_ == "dobj" and n.head.pos_ in ("VERB", "AUX") \
+                and not self.negated(n.head) and self.verb_entry(n.head) is None:
+            # 'voiced support for ...', 'raised questions about ...': the holder is the verb's subject
+            src, how = self.subject(n.head)
+            if how != "active":
+                src = None
         if clause is None:
             # "his plan to cut taxes", "Trump's criticism of the deal": with a named holder only
-            if src is None or src.dep_ != "poss":
+            if src is None or src.dep_ not in ("poss", "nsubj"):
                 return None
             clause = next((c for c in n.rights if c.dep_ in ("acl", "xcomp") and any(
                 m.dep_ == "aux" and m.lower_ == "to" for m in c.children)), None)
@@ -1205,6 +1215,8 @@ class Extractor:
         else:
             span = None
         span = span or self.clause_content(clause)
+        if held and src is None:
+            return None
         if src is None and n.dep_ == "dobj" and n.head.lemma_.lower() in self.lex.confirm_verbs | self.lex.deny_verbs:
             # "could not verify a claim that ...": someone unnamed made the claim
             stance = self.lex.nouns[n.lemma_.lower()]
@@ -1215,10 +1227,10 @@ class Extractor:
             src, _ = self.subject(n.head)
         if src is None or src.pos_ not in SPEAKER_POS:
             return None
-        stance = self.lex.nouns[n.lemma_.lower()]
+        stance = self.lex.nouns.get(lemma, "asserts")
         raw = Raw(kind="indirect", speaker=self.speaker_for(src), content=span,
-                  cue=Cue(n.idx, n.idx + len(n.text), n.text, n.lemma_.lower()), stance=stance, cue_tok=n.i,
-                  root=clause.i, speaker_head=src.i)
+                  cue=Cue(n.idx, n.idx + len(n.text), n.text, lemma), stance=stance, cue_tok=n.i,
+                  root=clause.i, speaker_head=src.i, belief=held, weak=held)
         if stance == "asserts":
             raw.stance = self.content_stance(raw)
         return raw
