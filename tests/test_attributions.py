@@ -514,3 +514,9 @@ def test_held_nouns_need_a_named_holder(pipe: Pipeline) -> None:
     # no holder: no claim
     an = run(pipe, "Support for the new electoral law has grown since March.")
     assert not an.attributions, [a.content.text for a in an.attributions]
+
+
+def test_noun_equated_with_a_clause(pipe: Pipeline) -> None:
+    an = run(pipe, "The mayor's answer was that the port would stay closed until spring.")
+    a = find(an, "the port would stay closed until spring")
+    assert a.speaker.text == "The mayor" and a.cue is not None and a.cue.lemma == "answer"

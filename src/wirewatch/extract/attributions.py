@@ -1186,6 +1186,10 @@ class Extractor:
         clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                        and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+        if clause is None and n.dep_ == "nsubj" and n.head.lemma_.lower() == "be":
+            # 'Her answer was that ...', 'his bet is that ...': what the noun is equated with
+            clause = next((c for c in n.head.rights if c.dep_ == "ccomp" and any(
+                m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)), None)
         src: Token | None = None
         for c in n.children:
             if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in self.a.token_entity):
