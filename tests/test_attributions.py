@@ -520,3 +520,9 @@ def test_noun_equated_with_a_clause(pipe: Pipeline) -> None:
     an = run(pipe, "The mayor's answer was that the port would stay closed until spring.")
     a = find(an, "the port would stay closed until spring")
     assert a.speaker.text == "The mayor" and a.cue is not None and a.cue.lemma == "answer"
+
+
+def test_object_control_keeps_who_is_to_act(pipe: Pipeline) -> None:
+    an = run(pipe, "The union urged the city council to freeze bus fares for a year.")
+    a = find(an, "to freeze bus fares")
+    assert a.content.text.startswith("the city council") and a.speaker.text == "The union"

@@ -674,7 +674,16 @@ class Extractor:
             q = self.in_quote(c)
             if q is not None and not q.used and self.quote_fits(q, c):
                 return "direct", (q.start, q.end), c.i, q
-            return "indirect", self.clause_content(c), c.i, None
+            span = self.clause_content(c)
+            if c.dep_ == "xcomp":
+                # 'urged the council to act', 'called on Congress to act': who is to act is part of the content
+                obj = next((o for o in v.rights if o.i < c.i and (
+                    o.dep_ == "dobj" or o.dep_ == "prep" and o.lower_ == "on")), None)
+                first = obj.left_edge.i if obj is not None and obj.dep_ == "dobj" else next(
+                    (p.left_edge.i for p in obj.children if p.dep_ == "pobj"), None) if obj is not None else None
+                if first is not None:
+                    span = (self.doc[first].idx, span[1])
+            return "indirect", span, c.i, None
         subj_left = self.phrase(subj)[0] if subj is not None and subj.i < v.i else v.i
         # 3. an adjacent quotation
         q = self.quote_next_to(v, min(subj_left, v.i))
