@@ -465,6 +465,8 @@ def test_as_the_minister_noted_reports_its_clause(pipe: Pipeline) -> None:
     an = run(pipe, "As the finance minister noted, exports have fallen for three straight months.")
     a = find(an, "exports have fallen for three straight months")
     assert a.speaker.text == "the finance minister" and "As the" not in a.content.text
+    an = run(pipe, "Of course, as the finance minister noted, exports have fallen for three straight months.")
+    assert find(an, "exports have fallen").content.text.startswith("exports")
 
 
 def test_that_clause_hung_on_a_preposition_after_the_cue(pipe: Pipeline) -> None:

@@ -720,9 +720,11 @@ class Extractor:
                 and v.head.pos_ in ("VERB", "AUX") and not self.crosses_paragraph(v, v.head):
             head = v.head
             lo, hi = v.left_edge.i, v.right_edge.i
-            if lo <= head.left_edge.i:  # the phrase opens the clause: the content follows it
+            # the content is the larger side of the clause: what follows an opening phrase ('Of course, as X
+            # noted, ...'), what precedes a closing one ('..., as X noted.')
+            if lo - head.left_edge.i <= head.right_edge.i - hi:
                 first, last = hi + 1, head.right_edge.i
-            else:  # the phrase closes it: the content precedes it
+            else:
                 first, last = head.left_edge.i, lo - 1
             if last > first:
                 return "indirect", self.span_chars(first, last), head.i, None
