@@ -528,3 +528,8 @@ def test_object_control_keeps_who_is_to_act(pipe: Pipeline) -> None:
     an = run(pipe, "The union urged the city council to freeze bus fares for a year.")
     a = find(an, "to freeze bus fares")
     assert a.content.text.startswith("the city council") and a.speaker.text == "The union"
+
+
+def test_page_furniture_is_no_transcript_label(pipe: Pipeline) -> None:
+    an = run(pipe, "The council met on Monday.\nContributing: Ana Ruiz and Tom Berg in Quito.")
+    assert not any(a.speaker.text == "Contributing" for a in an.attributions)

@@ -107,6 +107,7 @@ class CueLexicon:
     held_nouns: frozenset[str]
     according: tuple[tuple[str, ...], ...]
     in_sources: frozenset[str]
+    not_labels: frozenset[str]
     citing: frozenset[str]
     quoting: frozenset[str]
     interview_verbs: frozenset[str]
@@ -192,6 +193,7 @@ def cue_lexicon() -> CueLexicon:
         held_nouns=_low(raw.get("held_nouns", [])),
         according=tuple(tuple(p.lower().split()) for p in raw["according_to"]),
         in_sources=_low(raw.get("in_sources", [])),
+        not_labels=_low(raw.get("not_labels", [])),
         citing=_low(raw["citing"]), quoting=_low(raw["quoting"]),
         interview_verbs=_low(raw["interview"]["verbs"]), interview_nouns=_low(raw["interview"]["nouns"]),
         confirm_verbs=_low(raw["confirm_verbs"]), nonconfirm_heads=_low(raw["nonconfirm_heads"]),
@@ -1382,6 +1384,8 @@ class Extractor:
                 continue
             lead = len(para) - len(para.lstrip())
             m = LABEL.match(body)
+            if m and m.group(1).split()[0].lower() in self.lex.not_labels:
+                continue  # page furniture ('Contributing: ...'), not a speaker
             if m:
                 sp = (start + lead + m.start(1), start + lead + m.end(1))
                 cue = (sp[1], sp[1] + 1)
