@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from wirewatch.errors import ConfigError
+from wirewatch.extract import classify
 from wirewatch.extract.classify import (
+    ENCODER_DIM,
     MODEL_PATH,
     PLOVER_ROOTS,
     ROOT_QUAD,
+    EnsembleModel,
     EventClassifier,
+    SentenceEncoder,
     between,
+    build_dense_model,
+    build_model,
     mark,
     normalise,
     quad_of,
+    sentence_encoder,
+    strip_markers,
 )
 
 PLV_TEST = Path("/work/shared/eval/events/PLV_test.tsv")
@@ -85,6 +95,74 @@ def test_artifact_loads_and_is_small(classifier: EventClassifier) -> None:
     assert MODEL_PATH.stat().st_size < 20_000_000
     assert sorted(classifier.labels) == sorted(PLOVER_ROOTS)
     assert len(PLOVER_ROOTS) == 15
+
+
+def test_artifact_is_the_ensemble(classifier: EventClassifier) -> None:
+    model = classifier.model
+    assert isinstance(model, EnsembleModel)
+    assert 0 < model.dense_weight < 1
+    assert list(model.dense.classes_) == list(model.sparse.classes_)
+
+
+def test_strip_markers() -> None:
+    assert strip_markers("<s>Police</s> arrested <t>the protesters</t>.") == "Police arrested the protesters."
+    assert strip_markers("No markers here.") == "No markers here."
+
+
+def test_sentence_encoder_is_normalised_and_batch_independent() -> None:
+    sentences = [mark(s, a, b) for s, a, b, _ in OWN_SENTENCES[:6]] + ["Short one."]
+    enc = sentence_encoder()
+    together = enc.encode(sentences)
+    assert together.shape == (len(sentences), ENCODER_DIM)
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-4)
+    # batches of 2, in another order: the same vectors (padding must not leak into the mean)
+    small = SentenceEncoder(batch_size=2)
+    shuffled = small.encode(sentences[::-1])[::-1]
+    assert np.allclose(together, shuffled, atol=1e-4)
+    # the markers are not part of what the encoder reads
+    assert np.allclose(enc.encode([sentences[0]]), enc.encode([strip_markers(sentences[0])]), atol=1e-5)
+    assert enc.encode([]).shape == (0, ENCODER_DIM)
+    # related sentences are closer than unrelated ones
+    a, b, c = enc.encode([
+        "Soldiers shelled the village overnight.",
+        "Troops bombarded the town during the night.",
+        "The two ministers signed a trade agreement.",
+    ])
+    assert a @ b > a @ c
+
+
+def test_missing_encoder_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(classify, "_ENCODER_FILES", (("wirewatch_no_such_package", "model.onnx"),))
+    with pytest.raises(ConfigError, match="wirewatch-no-such-package"):
+        SentenceEncoder().load()
+
+
+def test_ensemble_fit_with_given_embeddings() -> None:
+    texts = [mark(s, a, b) for s, a, b, _ in OWN_SENTENCES] * 3  # enough rows per label for sklearn
+    labels = [root for *_, root in OWN_SENTENCES] * 3
+    rng = np.random.default_rng(0)
+    emb = rng.normal(size=(len(texts), ENCODER_DIM)).astype(np.float32)
+    model = EnsembleModel(build_model(), build_dense_model(), dense_weight=0.5).fit(texts, labels, embeddings=emb)
+    scores = model.decision_function(texts, embeddings=emb)
+    assert scores.shape == (len(texts), len(set(labels)))
+    assert list(model.predict(texts, embeddings=emb)) == list(model.classes_[scores.argmax(axis=1)])
+    with pytest.raises(ValueError):
+        model.decision_function(texts, embeddings=emb[:3])
+    # weight 0: the sparse model alone, and no encoder needed
+    sparse_only = EnsembleModel(build_model(), dense_weight=0).fit(texts, labels)
+    assert sparse_only.decision_function(texts).shape == scores.shape
+    # the margin: sure rows keep the sparse scores, unsure rows get the average; None consults the dense
+    # model everywhere, and a margin above every gap is the same as None
+    sparse_z = sparse_only.decision_function(texts)
+    unsure = set(model.unsure(sparse_z).tolist())
+    for i in range(len(texts)):
+        if i not in unsure:
+            assert np.allclose(scores[i], sparse_z[i])
+    model.margin = None
+    everywhere = model.decision_function(texts, embeddings=emb)
+    model.margin = 1e9
+    assert np.allclose(model.decision_function(texts, embeddings=emb), everywhere)
+    assert len(model.unsure(sparse_z)) == len(texts)
 
 
 def test_quad_mapping() -> None:
