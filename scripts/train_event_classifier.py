@@ -56,7 +56,8 @@ layers' states (+0.0005 ± 0.0069, +0.0003 ± 0.0097: the gain needs the whole e
 token vectors distilled from the same encoder (each vocabulary entry encoded alone, IDF-weighted or
 plain means: at best +0.0095 ± 0.0054), a LogisticRegression instead of the LinearSVC (C=0.1: +0.0191 ±
 0.0061), and a third model over the between-actor or the source|target embeddings (weight 0.15 or 0.25:
--0.0047 to -0.0180 against the two-model ensemble). The embedding model alone reaches only 0.63-0.73.
+-0.0047 to -0.0180 against the two-model ensemble), and the sparse model's C at 0.25 or 1.0 inside the
+ensemble (-0.0062 ± 0.0022, -0.0058 ± 0.0032). The embedding model alone reaches only 0.63-0.73.
 Encoding costs most of the time (about 120-150 sentences per CPU-second on this 2-core machine, against
 about 3,000 for the sparse model), so the embedding model is consulted only where the sparse one is
 unsure (top-two z-score margin below ``--margin``): margins 1.0 / 1.5 / 2.0 / 2.5 / 3.0 encode 16 / 23 / 31 /
