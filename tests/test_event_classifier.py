@@ -220,3 +220,43 @@ def test_evaluate_plv_bad_path() -> None:
 
     with pytest.raises(InputError):
         evaluate_plv("/nonexistent/PLV.tsv")
+
+
+def test_unmark_spans() -> None:
+    from wirewatch.evaluate.events import unmark
+
+    text, src, tgt = unmark("<s>The rebels</s> shelled <t>the town</t> at dawn.")
+    assert text == "The rebels shelled the town at dawn."
+    assert src is not None and text[src[0] : src[1]] == "The rebels"
+    assert tgt is not None and text[tgt[0] : tgt[1]] == "the town"
+    assert unmark("No markers here.") == ("No markers here.", None, None)
+
+
+def test_evaluate_plv_extract_coder(tmp_path: Path, pipeline) -> None:
+    from wirewatch.evaluate.events import evaluate_plv, format_report
+
+    rows = [
+        ("<s>Germany</s> sent humanitarian aid to <t>Ukraine</t> on Monday.", "AID", "2"),
+        ("<s>Russian forces</s> shelled <t>Kharkiv</t> overnight.", "ASSAULT", "4"),
+        ("<s>The weather</s> was mild in <t>Paris</t>.", "CONSULT", "1"),  # nothing to find: a counted miss
+    ]
+    plv = tmp_path / "tiny.tsv"
+    plv.write_text(
+        "marked_sentence\tgold_root\tgold_penta\n" + "".join(f"{m}\t{r}\t{q}\n" for m, r, q in rows),
+        encoding="utf-8",
+    )
+    result = evaluate_plv(str(plv), coder="extract", pipeline=pipeline)
+    assert result["coder"] == "extract" and result["n"] == 3
+    assert result["no_event"] == 1 and abs(result["coverage"] - 2 / 3) < 1e-9
+    assert abs(result["accuracy"] - 2 / 3) < 1e-9  # the sentence with no event counts as wrong
+    assert "NONE" not in result["f1_per_label"]
+    assert result["match"]["none"] == 1 and result["match"]["both"] == 2
+    assert "no event found: 1" in format_report(result)
+
+
+def test_evaluate_plv_unknown_coder(tmp_path: Path) -> None:
+    from wirewatch.errors import InputError
+    from wirewatch.evaluate.events import evaluate_plv
+
+    with pytest.raises(InputError):
+        evaluate_plv(str(tmp_path / "x.tsv"), coder="oracle")

@@ -94,10 +94,13 @@ def eval_attribution(polnear: str, split: str, out: str | None, limit: int | Non
 @evaluate_group.command("events")
 @click.option("--plv", required=True, help="PLV TSV file (marked_sentence, gold_root, gold_penta), e.g. PLV_test.tsv.")
 @click.option("--limit", type=int, default=None, help="Only the first N rows.")
+@click.option("--coder", type=click.Choice(["classifier", "extract"]), default="classifier", show_default=True,
+              help="classifier: the sentence classifier on the marked sentence; extract: the article pipeline "
+                   "(what `wirewatch extract` outputs) on the plain sentence.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @friendly_errors
-def eval_events(plv: str, limit: int | None, as_json: bool) -> None:
+def eval_events(plv: str, limit: int | None, coder: str, as_json: bool) -> None:
     """PLOVER root accuracy and macro-F1 (15 labels), quad accuracy and sentences/s on a PLV file."""
     from ..evaluate.events import evaluate_plv
 
-    report(evaluate_plv(existing(plv, "--plv"), limit=limit), as_json)
+    report(evaluate_plv(existing(plv, "--plv"), limit=limit, coder=coder), as_json)
