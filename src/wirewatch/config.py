@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-DEFAULT_PIPELINE = ("entities", "places", "times", "actors", "attributions", "events", "event_context")
+DEFAULT_PIPELINE = ("entities", "places", "times", "actors", "attributions", "events", "event_retype",
+                    "event_context")
 
 
 @dataclass(frozen=True)

@@ -3,4 +3,4 @@
 Importing this package registers its pipeline components.
 """
 
-from . import attributions, entities, events  # noqa: F401  (registers components)
+from . import attributions, entities, events, retype  # noqa: F401  (registers components)
