@@ -130,6 +130,8 @@ def extract_predictions(
     from wirewatch.pipeline import Pipeline
 
     pipe = pipeline or Pipeline()
+    if "event_retype" in pipe.settings.pipeline:
+        EventClassifier.load()  # loading is not coding: keep it out of the timing, as for the classifier
     parsed = [unmark(r["marked_sentence"]) for r in rows]
     articles = [Article(text=text, origin=f"PLV row {i + 1}") for i, (text, _, _) in enumerate(parsed)]
     t0 = time.perf_counter()
