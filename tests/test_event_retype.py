@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.config import DEFAULT_PIPELINE, Settings
+from wirewatch.config import DEFAULT_PIPELINE, WITH_RETYPE, Settings
 from wirewatch.extract.retype import PLOVER_CAMEO, Verdict, marked_sentence, retype, should_retype
 from wirewatch.model import Article, Event, SentenceSpan, Span
 from wirewatch.pipeline import Pipeline
@@ -48,8 +48,10 @@ def test_retype_sets_cameo_and_clears_lexicon_detail() -> None:
     assert event.aux is None and event.actor == ["E1"] and event.recipient == ["E2"]
 
 
-def test_component_is_in_the_default_pipeline_after_events() -> None:
-    assert DEFAULT_PIPELINE.index("event_retype") == DEFAULT_PIPELINE.index("events") + 1
+def test_component_is_opt_in_right_after_events() -> None:
+    assert "event_retype" not in DEFAULT_PIPELINE
+    assert WITH_RETYPE.index("event_retype") == WITH_RETYPE.index("events") + 1
+    assert [n for n in WITH_RETYPE if n != "event_retype"] == list(DEFAULT_PIPELINE)
 
 
 def test_marked_sentence_marks_actor_and_recipient(analyse) -> None:
@@ -69,9 +71,10 @@ TEXTS = [
 
 
 def test_component_only_changes_types(pipeline: Pipeline) -> None:
-    bare = Pipeline(Settings(pipeline=tuple(n for n in DEFAULT_PIPELINE if n != "event_retype")))
+    bare = pipeline
+    retyping = Pipeline(Settings(pipeline=WITH_RETYPE))
     for text in TEXTS:
-        with_retype = pipeline(Article(text=text, published="2024-05-10")).events
+        with_retype = retyping(Article(text=text, published="2024-05-10")).events
         without = bare(Article(text=text, published="2024-05-10")).events
         assert len(with_retype) == len(without)  # never creates or drops an event
         for a, b in zip(with_retype, without, strict=True):
@@ -79,3 +82,13 @@ def test_component_only_changes_types(pipeline: Pipeline) -> None:
                 b.aux, b.actor, b.recipient, b.trigger, b.confidence)
             if a.aux in ("negation", "hypothetical"):
                 assert a.event_type == b.event_type
+
+
+def test_component_retypes_a_legal_charge_as_an_accusation() -> None:
+    # PLOVER codes criminal charges as ACCUSE; the verb lexicon has "charge" under COERCE (arrest sense).
+    text = "Prosecutors charged the former mayor with bribery on Tuesday."
+    bare = Pipeline(Settings())(Article(text=text, published="2024-05-10")).events
+    retyped = Pipeline(Settings(pipeline=WITH_RETYPE))(Article(text=text, published="2024-05-10")).events
+    assert [e.event_type for e in bare] == ["COERCE"]
+    assert [e.event_type for e in retyped] == ["ACCUSE"]
+    assert retyped[0].cameo == PLOVER_CAMEO["ACCUSE"] and retyped[0].mode is None
