@@ -1,10 +1,12 @@
 """Event re-typing: the sentence classifier second-guesses the lexicon's PLOVER type of an extracted event.
 
-Registered as pipeline component ``event_retype`` (after ``events``). For every event with an actor or a
+Registered as pipeline component ``event_retype``, opt-in (add it to the ``pipeline`` setting after ``events``;
+``config.WITH_RETYPE``). For every event with an actor or a
 recipient mentioned in its own sentence, the sentence is marked (actor ``<s>..</s>``, recipient ``<t>..</t>``,
 the mentions nearest the trigger) and classified by :class:`~wirewatch.extract.classify.EventClassifier`.
 The lexicon's type is replaced only where :func:`should_retype` says so: the classifier is confident, its
-top two roots are far apart, and the lexicon match was weak (low event confidence). The classifier never
+top two roots are far apart, both arguments are marked and the sentence holds no other event (a bound on the
+lexicon match's confidence, :data:`MAX_EVENT_CONFIDENCE`, gained nothing and is left open at 1.0). The classifier never
 creates or removes events, never touches ``aux``, actor or recipient, so a negated or hypothetical event stays
 one; events whose ``aux`` is negation, hypothetical or future are not re-typed at all, because their type comes
 from the refusal/threat/intent rules of the ``events`` component (docs/cameo.md), which the classifier does not
