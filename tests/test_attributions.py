@@ -533,3 +533,15 @@ def test_object_control_keeps_who_is_to_act(pipe: Pipeline) -> None:
 def test_page_furniture_is_no_transcript_label(pipe: Pipeline) -> None:
     an = run(pipe, "The council met on Monday.\nContributing: Ana Ruiz and Tom Berg in Quito.")
     assert not any(a.speaker.text == "Contributing" for a in an.attributions)
+
+
+def test_object_content_leaves_out_the_preposition(pipe: Pipeline) -> None:
+    an = run(pipe, "The senator talked about the fishing quotas on Tuesday.")
+    assert find(an, "the fishing quotas").content.text == "the fishing quotas"
+
+
+def test_second_that_complement_is_part_of_the_content(pipe: Pipeline) -> None:
+    an = run(pipe, "The minister said the border would stay open, but that new checks would start in June.")
+    a = find(an, "the border would stay open")
+    assert a.content.text.endswith("new checks would start in June")
+

@@ -768,6 +768,10 @@ class Extractor:
             return None
         head = next((c for c in args if c.dep_ != "prep"), first)
         lo = first.left_edge.i
+        if first.dep_ == "prep":  # 'talked about immigration': what was talked about is the object, not "about ..."
+            obj = next((p for p in first.children if p.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                lo = obj.left_edge.i
         return "indirect", self.span_chars(lo, self.trim_aside(lo, last.right_edge.i)), head.i, None
 
     def is_time(self, prep: Token) -> bool:
@@ -1111,8 +1115,8 @@ class Extractor:
     def extend_tail(self, v: Token, span: tuple[int, int]) -> tuple[int, int]:
         """A content after its cue runs on over what the parser hung on the cue after it: an adverbial
         clause ('said he would go, when it comes to ...'), a further complement, a preposition phrase that
-        is not a time ('warned of attacks in the capital'). It stops at what the speaker does next: a
-        coordinated verb ('and encouraged ...'), a participle (', adding ...'), another cue, a time, a
+        is not a time ('warned of attacks in the capital'), a second complement ('..., but that ...'). It
+        stops at what the speaker does next: a coordinated verb ('and encouraged ...'), a participle (', adding ...'), another cue, a time, a
         paragraph break."""
         doc = self.doc
         cs = doc.char_span(span[0], span[1], alignment_mode="expand")
@@ -1122,8 +1126,11 @@ class Extractor:
         for c in v.rights:
             if c.left_edge.i <= last or c.is_punct or c.dep_ == "cc":
                 continue
+            # 'said the border must be secured, but that ...': a second complement of the cue, coordinated
+            second = c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             if not (c.dep_ in ("advcl", "ccomp", "parataxis") and c.tag_ != "VBG" and self.verb_entry(c) is None
-                    or c.dep_ == "prep" and not self.is_time(c)):
+                    or c.dep_ == "prep" and not self.is_time(c) or second):
                 break
             new = c.right_edge.i
         if new <= last or "\n" in self.text[span[1]:doc[new].idx]:
