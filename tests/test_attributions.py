@@ -6,8 +6,8 @@ import pytest
 
 from wirewatch.analysis import Analysis
 from wirewatch.config import Settings
-from wirewatch.extract.attributions import cue_lexicon, find_quotes
-from wirewatch.model import STANCES, Article, Attribution
+from wirewatch.extract.attributions import Extractor, cue_lexicon, find_quotes
+from wirewatch.model import STANCES, Article, Attribution, Cue
 from wirewatch.pipeline import Pipeline
 
 
@@ -545,3 +545,15 @@ def test_second_that_complement_is_part_of_the_content(pipe: Pipeline) -> None:
     a = find(an, "the border would stay open")
     assert a.content.text.endswith("new checks would start in June")
 
+
+
+def test_reported_content_stays_in_the_cue_paragraph(pipe: Pipeline) -> None:
+    # the parser sometimes runs a dateline or headline on into the next paragraph; a reported content
+    # keeps to the paragraph of its cue (or the one nearest it)
+    text = "Update 9:40 a.m.\n\nThe port will reopen on Monday, the harbour authority said."
+    ex = Extractor(run(pipe, text), cue_lexicon())
+    said = text.index("said")
+    s, e = ex.one_paragraph(0, text.index(", the harbour"), Cue(said, said + 4, "said", "say"))
+    assert text[s:e] == "The port will reopen on Monday"
+    s, e = ex.one_paragraph(0, text.index(", the harbour"), Cue(0, 6, "Update", "update"))
+    assert text[s:e] == "Update 9:40 a.m."

@@ -968,10 +968,36 @@ class Extractor:
         out = []
         for i, r in enumerate(raws, 1):
             s, e = self.quote_end(*r.content_span())
+            if r.kind != "direct":
+                s, e = self.one_paragraph(s, e, r.cue)
             out.append(Attribution(id=f"A{i}", kind=r.kind, speaker=r.speaker, content=Span.of(self.text, s, e),
                                    cue=r.cue, via=list(dict.fromkeys(r.via)), stance=r.stance))
         link_disputes(self.a, out)
         return out
+
+    def one_paragraph(self, s: int, e: int, cue: Cue | None) -> tuple[int, int]:
+        """A reported (not quoted) content stays in one paragraph: the parser runs sentences on over a
+        paragraph break after a headline or a dateline ('7:05 p.m.'), and the clause it hands the cue then
+        starts in another paragraph. The paragraph kept is the cue's, else the one nearest the cue."""
+        text = self.text
+        breaks = [m.start() for m in re.finditer(r"\n", text[s:e])]
+        if not breaks:
+            return s, e
+        pieces: list[tuple[int, int]] = []
+        start = s
+        for b in breaks:
+            if not text[start:s + b].strip():  # a blank line between paragraphs
+                continue
+            pieces.append((start, s + b))
+            start = s + b + 1
+        pieces.append((start, e))
+        if len(pieces) == 1:
+            return s, e
+        at = cue.start if cue is not None else s
+        a, b = min(pieces, key=lambda p: 0 if p[0] <= at < p[1] else min(abs(at - p[0]), abs(at - p[1])))
+        while a < b and text[a].isspace():
+            a += 1
+        return a, _rstrip(text, a, b)
 
     def quote_end(self, s: int, e: int) -> tuple[int, int]:
         """A content never stops inside a quotation it opens ('called Burma a "good news story in an era
