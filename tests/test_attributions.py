@@ -557,3 +557,9 @@ def test_reported_content_stays_in_the_cue_paragraph(pipe: Pipeline) -> None:
     assert text[s:e] == "The port will reopen on Monday"
     s, e = ex.one_paragraph(0, text.index(", the harbour"), Cue(0, 6, "Update", "update"))
     assert text[s:e] == "Update 9:40 a.m."
+
+
+def test_quote_continues_after_a_no_break_space(pipe: Pipeline) -> None:
+    an = run(pipe, '"We will rebuild the bridge," the engineer said.\xa0"It will take two years."')
+    a = find(an, "We will rebuild the bridge")
+    assert a.content.text.endswith("It will take two years.") and len(an.attributions) == 1

@@ -1461,8 +1461,10 @@ class Extractor:
                 continue
             # a verbless fragment ("The Donald. Big Daddy.") continues only within the paragraph
             verbless = not any(t.pos_ in ("VERB", "AUX") for t in span) or len([t for t in span if t.is_alpha]) < 3
-            before = text[:q.open].rstrip(" \t")
-            if before and before[-1] not in ".?!\n”\"":
+            k = q.open  # back over spaces, no-break spaces included ('," he said.\xa0"...'), to a newline at most
+            while k > 0 and text[k - 1].isspace() and text[k - 1] != "\n":
+                k -= 1
+            if k > 0 and text[k - 1] not in ".?!\n”\"":
                 continue
             prev = [r for r in raws if r.last_end <= q.open]
             if not prev:
