@@ -563,3 +563,8 @@ def test_quote_continues_after_a_no_break_space(pipe: Pipeline) -> None:
     an = run(pipe, '"We will rebuild the bridge," the engineer said.\xa0"It will take two years."')
     a = find(an, "We will rebuild the bridge")
     assert a.content.text.endswith("It will take two years.") and len(an.attributions) == 1
+
+
+def test_find_quotes_with_mixed_curly_and_straight_marks() -> None:
+    text = '"The dam will hold,” she said. “We checked it twice."'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["The dam will hold", "We checked it twice."]

@@ -247,8 +247,8 @@ def find_quotes(text: str) -> list[Quote]:
             if opener is None:
                 if mark in OPEN_QUOTES and mark != "”":
                     opener, start = mark, pos + j
-            elif mark == OPEN_QUOTES[opener] or (opener == "“" and mark == "”") or (
-                    opener == "``" and mark == '"'):
+            elif mark == OPEN_QUOTES[opener] or (opener == "``" and mark == '"') or (
+                    opener in ("“", '"') and mark in ("”", '"')):  # curly and straight marks mixed in one text
                 quotes.append(Quote(start, start + len(opener), pos + j, True))
                 opener = None
             elif mark == "“" and opener == "“":  # a new opening mark: the previous quote ran on
