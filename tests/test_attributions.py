@@ -568,3 +568,11 @@ def test_quote_continues_after_a_no_break_space(pipe: Pipeline) -> None:
 def test_find_quotes_with_mixed_curly_and_straight_marks() -> None:
     text = '"The dam will hold,” she said. “We checked it twice."'
     assert [text[q.start:q.end] for q in find_quotes(text)] == ["The dam will hold", "We checked it twice."]
+
+
+def test_quote_continues_past_the_speakers_own_aside(pipe: Pipeline) -> None:
+    text = ('"We need new ferries," said Ms. Ortiz, referring to the old boats. '
+            '"Give us the money and we will finish what we started."')
+    an = run(pipe, text)
+    a = find(an, "We need new ferries")
+    assert a.content.text.endswith("we will finish what we started.")

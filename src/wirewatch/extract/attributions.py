@@ -1470,9 +1470,17 @@ class Extractor:
             if not prev:
                 continue
             last = max(prev, key=lambda r: r.last_end)
+            if last.kind != "direct" and last.speaker.start is not None:
+                # the speaker's own aside after their quote ('," said Ms. Ortiz, referring to ...'): the quote
+                # continues past it
+                last = max((r for r in prev if r.kind == "direct" and r.speaker.start == last.speaker.start),
+                           key=lambda r: r.last_end, default=last)
             quoted_end = last.kind == "direct" or text[last.last_end:last.last_end + 2].lstrip(",.")[:1] in CLOSE_QUOTES
-            if not quoted_end or any(r is not last and r.content[0] > last.last_end
-                                              and r.content[0] < q.open for r in raws):
+            # another claim in between ends the quote, unless it is the same speaker's aside in the cue
+            # sentence ('," said Ms. Ortiz, referring to the old boats. "...')
+            if not quoted_end or any(r is not last and r.content[0] > last.last_end and r.content[0] < q.open
+                                     and not (r.speaker.start is not None and r.speaker.start == last.speaker.start)
+                                     for r in raws):
                 continue
             between = text[last.last_end:q.open]
             new_para = "\n" in between
