@@ -159,6 +159,10 @@ HAND: list[tuple[str, str, str]] = [
     (N, "clash", "ASSAULT||190"), (N, "fighting", "ASSAULT||190"), (N, "bombardment", "ASSAULT|heavy-weapons|194"),
     (N, "rocket attack", "ASSAULT|heavy-weapons|194"), (N, "missile strike", "ASSAULT|heavy-weapons|194"),
     (N, "shooting", "ASSAULT|firearms|193"), (N, "gunfire", "ASSAULT|firearms|193"),
+    # "launched cyber warfare against", "held civilians as human shields"
+    (N, "warfare", "ASSAULT||190"), (N, "cyberattack", "ASSAULT|cyber|190"),
+    (N, "cyber attack", "ASSAULT|cyber|190"), (N, "cyber-attack", "ASSAULT|cyber|190"),
+    (P, "hold as shield", "ASSAULT||180"), (P, "use as shield", "ASSAULT||180"),
     # --- COERCE (17) ---
     (V, "capture", "COERCE|seize|192"), (V, "seize", "COERCE|seize|192"), (V, "occupy", "COERCE|seize|192"),
     (V, "arrest", "COERCE|arrest|173"), (V, "detain", "COERCE|arrest|173"), (V, "jail", "COERCE|arrest|173"),
@@ -196,6 +200,8 @@ HAND: list[tuple[str, str, str]] = [
     (P, "launch missile", "MOBILIZE|weapons|150"),
     (P, "scramble @weapons", "MOBILIZE|weapons|150"), (P, "conduct patrol", "MOBILIZE|troops|150"),
     (P, "carry out patrol", "MOBILIZE|troops|150"), (P, "step up patrol", "MOBILIZE|troops|150"),
+    # "troops remained on high alert": a raised alert status is a military posture
+    (P, "remain on alert", "MOBILIZE|troops|152"), (P, "stay on alert", "MOBILIZE|troops|152"),
     (N, "deployment", "MOBILIZE|troops|154"), (N, "military buildup", "MOBILIZE|troops|154"),
     (N, "buildup", "MOBILIZE|troops|154"), (N, "mobilization", "MOBILIZE|troops|154"),
     (N, "troop surge", "MOBILIZE|troops|154"), (N, "military exercise", "MOBILIZE|troops|152"),
@@ -219,6 +225,13 @@ HAND: list[tuple[str, str, str]] = [
     (P, "cut aid", "SANCTION|discontinue|162"), (P, "halt aid", "SANCTION|discontinue|162"),
     (P, "suspend talk", "SANCTION|withdraw|164"), (P, "break off talk", "SANCTION|withdraw|164"),
     (P, "pull out of talk", "SANCTION|withdraw|164"), (P, "freeze asset", "SANCTION||163"),
+    # "reduced military aid to", "suspended food supplies to", "ended mediation efforts between"
+    (P, "reduce @aid", "SANCTION|discontinue|162"), (P, "slash @aid", "SANCTION|discontinue|162"),
+    (P, "suspend @aid", "SANCTION|discontinue|162"), (P, "freeze @aid", "SANCTION|discontinue|162"),
+    (P, "cut off @aid", "SANCTION|discontinue|162"), (P, "withhold @aid", "SANCTION|discontinue|162"),
+    (P, "end mediation", "SANCTION|withdraw|164"), (P, "halt mediation", "SANCTION|withdraw|164"),
+    (P, "abandon mediation", "SANCTION|withdraw|164"), (P, "halt @talks", "SANCTION|withdraw|164"),
+    (P, "suspend @talks", "SANCTION|withdraw|164"), (N, "suspension", "SANCTION|discontinue|160"),
     (N, "sanction", "SANCTION||163"), (N, "embargo", "SANCTION||163"),
     # --- THREATEN (13) ---
     (V, "threaten", "THREATEN||130"), (V, "warn", "THREATEN||130"),
@@ -265,6 +278,11 @@ HAND: list[tuple[str, str, str]] = [
     (P, "ease @sanction", "RETREAT||085"), (P, "lift curfew", "RETREAT||0813"), (P, "lift siege", "RETREAT|withdraw|0872"),
     (P, "let in", "RETREAT|access|086"), (P, "allow access", "RETREAT|access|086"),
     (P, "release prisoner", "RETREAT|release|0841"), (P, "release hostage", "RETREAT|release|0841"),
+    # "rolled back tariffs on", "cut tariffs", "lifted a travel ban", "declared a cessation of hostilities"
+    (P, "roll back @sanction", "RETREAT||085"), (P, "reduce tariff", "RETREAT||085"),
+    (P, "cut tariff", "RETREAT||085"), (P, "lower tariff", "RETREAT||085"), (P, "scrap tariff", "RETREAT||085"),
+    (P, "let free", "RETREAT|release|0841"), (P, "set free", "RETREAT|release|0841"),
+    (N, "cessation", "RETREAT|ceasefire|0871"),
     (N, "withdrawal", "RETREAT|withdraw|087"), (N, "pullout", "RETREAT|withdraw|087"),
     (N, "ceasefire", "RETREAT|ceasefire|0871"), (N, "truce", "RETREAT|ceasefire|0871"),
     (N, "cease-fire", "RETREAT|ceasefire|0871"), (N, "resignation", "RETREAT|resign|080"),
@@ -274,6 +292,9 @@ HAND: list[tuple[str, str, str]] = [
     (V, "pardon", "CONCEDE|legal|081"), (V, "acquit", "CONCEDE|legal|081"),
     (P, "back down", "CONCEDE||080"), (P, "give in", "CONCEDE||080"), (P, "back off", "CONCEDE||080"),
     (P, "accede to", "CONCEDE||083"), (P, "bow to", "CONCEDE||083"), (P, "grant amnesty", "CONCEDE||081"),
+    # ending a strike gives in to the other side; "will not end the strike" becomes a refusal (REJECT)
+    (P, "end strike", "CONCEDE||080"), (P, "call off strike", "CONCEDE||080"),
+    (P, "suspend strike", "CONCEDE||080"), (P, "end boycott", "CONCEDE||080"),
     (N, "concession", "CONCEDE||080"), (N, "amnesty", "CONCEDE|legal|081"),
     # --- AID (07) ---
     (V, "aid", "AID||070"), (V, "donate", "AID|economic|071"), (V, "rescue", "AID|humanitarian|073"),

@@ -128,6 +128,22 @@ CASES: list[tuple[str, str, str, str | None, str, str | None]] = [
     ("The last Soviet troops withdrew from Afghanistan in 1989.",
      "RETREAT", "withdrew", "historical", "soviet", None),
     ("Iraq invaded Kuwait in 1990, triggering the Gulf War.", "ASSAULT", "invaded", "historical", "iraq", "kuwait"),
+    # lexicon additions: cutting aid, ending mediation, alert status, tariffs, strikes called off
+    ("Norway has slashed development aid to Mali after the coup.", "SANCTION", "slashed", None, "norway", "mali"),
+    ("Sweden suspended food supplies to the Tigray region on Monday.",
+     "SANCTION", "suspended", None, "sweden", None),
+    ("Ghana announced a suspension of flights to Lagos.", "SANCTION", "announced", None, "ghana", None),
+    ("The Vatican ended its mediation efforts between the two factions.",
+     "SANCTION", "ended", None, "vatican", None),
+    ("Indian troops remained on high alert along the border with Pakistan.",
+     "MOBILIZE", "remained", None, "indian", None),
+    ("Mexico rolled back tariffs on Canadian steel.", "RETREAT", "rolled", None, "mexico", None),
+    ("The teachers' union called off its strike on Thursday.", "CONCEDE", "called", None, "union", None),
+    ("The rebel commander declared a cessation of hostilities in the north.",
+     "RETREAT", "declared", None, "commander", None),
+    ("Moscow has launched cyber warfare against Estonia.", "ASSAULT", "launched", None, "moscow", "estonia"),
+    # a refusal to end a strike is a REJECT, not a concession
+    ("Dock workers in Antwerp said they will not end the strike.", "REJECT", "end", None, "workers", None),
 ]
 
 
@@ -159,6 +175,8 @@ NON_FACTUAL = [
     "The minister said Spain could deploy police to the border.",
     "Washington threatened to cut aid to the government.",
     "Officials denied that soldiers had attacked the protesters.",
+    "Brussels did not suspend aid to the Sahel states.",
+    "The donors could reduce aid to the ministry if the audit fails.",
 ]
 
 
