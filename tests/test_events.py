@@ -465,3 +465,28 @@ def test_no_claim_and_accidents_give_no_attack() -> None:
 def test_anaphoric_blast_is_the_same_attack() -> None:
     a = run("A car bomb exploded near a market in Baquba on Thursday. The blast damaged a dozen shops.")
     assert len(_assaults(a)) == 1
+
+
+def test_stated_readiness_is_an_offer() -> None:
+    a = run("Norway is willing to send medical aid to Gaza.")
+    v = find(a, "AGREE", "willing")
+    assert v.aux is None and v.cameo == "03"
+    assert "norway" in names(a, v.actor) and "gaza" in names(a, v.recipient)
+    assert not [e for e in a.events if e.event_type == "AID"]  # the offered act is folded into the offer
+    v = find(run("Chile stands ready to withdraw its peacekeepers from Haiti."), "AGREE", "ready")
+    assert v.aux is None
+
+
+def test_readiness_for_force_is_a_threat() -> None:
+    v = find(run("The army is ready to attack the rebel strongholds."), "THREATEN", "ready")
+    assert v.aux is None
+
+
+def test_unwilling_is_a_refusal_and_conditions_are_left_out() -> None:
+    a = run("Serbia is not willing to withdraw its police from the north.")
+    assert find(a, "REJECT", "willing").aux is None
+    assert not [e for e in a.events if e.event_type in ("AGREE", "RETREAT") and e.aux is None]
+    a = run("Peru would be prepared to send troops to the border.")
+    assert all(e.aux == "hypothetical" for e in a.events if e.event_type in ("AGREE", "MOBILIZE"))
+    a = run("Kenya is ready to withdraw its soldiers if the militia disarms.")
+    assert not [e for e in a.events if e.event_type in ("AGREE", "RETREAT") and e.aux is None]

@@ -165,6 +165,7 @@ class Candidate:
     subject_role: str = "agent"  # "target" ("came under fire") or "instrument" ("a missile struck"): not the actor
     claim: bool = False  # "X claimed responsibility", "X is believed to be behind the attack": names an attacker
     anaphoric: bool = False  # "the blast", "the attack": a re-mention of an attack already reported
+    readiness: bool = False  # "X is willing to withdraw": an offer, whose negation is a refusal
 
 
 # -- trigger matching -----------------------------------------------------------------------------------
@@ -408,7 +409,48 @@ def _behind(verb: Token, lex: Lexicon) -> Candidate | None:
     return None
 
 
+# "X is willing / ready / prepared to <act>": a stated readiness is an offer (CAMEO 03), or a threat for an
+# act of force; adjectives (and participles the tagger leaves as verbs) that take the act as their xcomp
+READY = {"willing", "ready", "prepared", "prepare", "eager", "keen"}
+READY_VERBS = {"be", "stand", "remain", "appear", "seem"}
+# the CAMEO 03 code of an offer by the type of the act offered ("intent to provide aid", "... to yield")
+OFFER_CODES = {"AID": "033", "RETREAT": "035", "CONCEDE": "035", "CONSULT": "036", "COOPERATE": "031",
+               "SUPPORT": "032", "AGREE": "030"}
+FORCE = {"ASSAULT", "COERCE", "SANCTION"}
+
+
+def _readiness(verb: Token, lex: Lexicon) -> Candidate | None:
+    """'Egypt is willing to withdraw its troops', 'the UN stands ready to send aid': an offer (AGREE) of the
+    act in the complement, which is folded in; 'the army is ready to attack' is a THREATEN."""
+    if verb.lemma_.lower() not in READY_VERBS:
+        return None
+    for adj in verb.children:
+        if adj.dep_ != "acomp" or adj.lemma_.lower() not in READY:
+            continue
+        inner = next((c for c in adj.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is None:
+            return None
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for h in (verb, adj, inner) for c in h.children):
+            return None  # "ready to withdraw if Armenia changes its constitution": a condition put, left out
+        act = verb_candidate(inner, lex)
+        if act is None:
+            return None  # "ready to go": no act named, no offer
+        kind = act.sense.event_type
+        if kind in FORCE:
+            sense = Sense("THREATEN", None, "138" if kind == "ASSAULT" else "130")
+        elif kind in OFFER_CODES or kind == "MOBILIZE":
+            sense = Sense("AGREE", None, OFFER_CODES.get(kind, "030"))
+        else:
+            return None  # "ready to protest", "willing to criticise": not an offer of anything
+        return Candidate(sense, [adj], verb, theme={adj.i} | act.theme, quality=0.6, purpose=inner, readiness=True)
+    return None
+
+
 def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
+    ready = _readiness(verb, lex)
+    if ready is not None:
+        return ready
     cand = _verb_candidate(verb, lex)
     if cand is not None and (_withheld_comment(verb, cand.sense) or _channel(verb, cand.sense, lex)
                              or _concern(verb, cand.sense)):
@@ -612,7 +654,7 @@ def recipients(analysis: Analysis, cand: Candidate, actor: list[str]) -> list[st
         add(patient)
     for h in heads:
         for child in h.children:
-            if h is verb and child.dep_ in ("dobj", "dative") or h is cand.purpose and child.dep_ == "dobj":
+            if h is verb and child.dep_ in ("dobj", "dative") or h is cand.purpose and child.dep_ in ("dobj", "dative"):
                 if not any(t.i in cand.theme for t in child.subtree):
                     add(child)
             elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
@@ -852,6 +894,8 @@ def _refusal(cand: Candidate, aux: str | None) -> bool:
     """'Yerevan would not accept', 'we will not withdraw': a stated refusal of a cooperative act is a REJECT."""
     if aux != "negation" or cand.sense.event_type not in COOPERATIVE:
         return False
+    if cand.readiness:
+        return True  # "is not willing to withdraw": a refusal without any modal
     kids = cand.head.children
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in REFUSAL_MODALS for c in cand.head.children) and any(
         c.dep_ == "neg" or c.lower_ in NEG_WORDS for c in kids)
