@@ -252,6 +252,8 @@ HAND: list[tuple[str, str, str]] = [
     (V, "decry", "ACCUSE|disapprove|111"), (V, "investigate", "ACCUSE|investigate|090"),
     (V, "probe", "ACCUSE|investigate|090"), (V, "sue", "ACCUSE|allege|115"), (V, "allege", "ACCUSE|allege|112"),
     (V, "rebuke", "ACCUSE|disapprove|111"), (V, "lambast", "ACCUSE|disapprove|111"),
+    # CAMEO2PLOVER: 116 "find guilty or liable (legally)" is ACCUSE (Phoenix files "convict" under 173, arrest)
+    (V, "convict", "ACCUSE|disapprove|116"), (P, "find guilty", "ACCUSE|disapprove|116"),
     (P, "lodge complaint", "ACCUSE|allege|114"), (P, "file complaint", "ACCUSE|allege|114"),
     (P, "file lawsuit", "ACCUSE|allege|115"), (P, "launch investigation", "ACCUSE|investigate|090"),
     (P, "open investigation", "ACCUSE|investigate|090"), (P, "summon ambassador", "ACCUSE|allege|114"),

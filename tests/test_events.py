@@ -142,6 +142,14 @@ CASES: list[tuple[str, str, str, str | None, str, str | None]] = [
     ("The rebel commander declared a cessation of hostilities in the north.",
      "RETREAT", "declared", None, "commander", None),
     ("Moscow has launched cyber warfare against Estonia.", "ASSAULT", "launched", None, "moscow", "estonia"),
+    # handing back property (CAMEO 0842), verdicts of guilt (CAMEO 116, ACCUSE), hyphenated "cease-fire"
+    ("Italy returned 21 looted statues to Greece on Monday.", "RETREAT", "returned", None, "italy", "greece"),
+    ("A military court in Cairo convicted 12 activists of unlicensed protest.",
+     "ACCUSE", "convicted", None, "court", "activists"),
+    ("A federal court in Boston found the Iranian government guilty of hostage-taking.",
+     "ACCUSE", "found", None, "court", "government"),
+    ("President Ghani announced a three-day cease-fire with the Taliban.",
+     "RETREAT", "announced", None, "ghani", "taliban"),
     # a refusal to end a strike is a REJECT, not a concession
     ("Dock workers in Antwerp said they will not end the strike.", "REJECT", "end", None, "workers", None),
 ]
@@ -490,3 +498,11 @@ def test_unwilling_is_a_refusal_and_conditions_are_left_out() -> None:
     assert all(e.aux == "hypothetical" for e in a.events if e.event_type in ("AGREE", "MOBILIZE"))
     a = run("Kenya is ready to withdraw its soldiers if the militia disarms.")
     assert not [e for e in a.events if e.event_type in ("AGREE", "RETREAT") and e.aux is None]
+
+
+def test_returning_without_an_object_or_returning_fire_is_no_handover() -> None:
+    assert not [e for e in run("The soldiers returned to their barracks on Friday.").events
+                if e.event_type == "RETREAT"]
+    assert not [e for e in run("Israeli troops returned fire at the gunmen.").events if e.event_type == "RETREAT"]
+    assert not [e for e in run("A jury in Ohio found the officer not guilty of murder.").events
+                if e.event_type == "ACCUSE"]

@@ -469,6 +469,38 @@ def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     return cand
 
 
+# "returned fire", "returned the favour", "returned the call": not a handing back of anything
+NOT_RETURNED = {"fire", "favor", "favour", "call", "compliment", "visit", "salute", "greeting", "serve", "ball"}
+
+
+def _returned(verb: Token, lemma: str) -> Candidate | None:
+    """'ICE returned 12 stolen paintings to Italy': handing back property (CAMEO 0842, RETREAT). Needs both an
+    object and a 'to' receiver; "troops returned to their bases" (no object) is no such event."""
+    if lemma != "return":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM")), None)
+    if obj is None or obj.lemma_.lower() in NOT_RETURNED:
+        return None
+    to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+               and any(g.dep_ == "pobj" for g in c.children)), None)
+    if to is None:
+        return None
+    return Candidate(Sense("RETREAT", None, "0842"), [verb], verb, theme={obj.i}, quality=0.65)
+
+
+def _verdict(verb: Token, lemma: str) -> Candidate | None:
+    """'A court found the bishop guilty of ...' (a small clause the parser hangs on "guilty"): CAMEO 116, find
+    guilty, an ACCUSE; "found him not guilty" is an acquittal, not an accusation."""
+    if lemma not in ("find", "declare", "pronounce"):
+        return None
+    for adj in verb.children:
+        if adj.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and adj.lower_ in ("guilty", "liable"):
+            if any(c.dep_ == "neg" or c.lower_ in NEG_WORDS for c in adj.children):
+                return None
+            return Candidate(Sense("ACCUSE", "disapprove", "116"), [verb, adj], verb, theme={adj.i}, quality=0.7)
+    return None
+
+
 def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     lemma = verb_lemma(verb, lex)
     zone = _zone(verb)
@@ -490,6 +522,9 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     cand = phrase(lex.hand_phrases, 0.8)
     if cand:
         return cand
+    returned = _returned(verb, lemma) or _verdict(verb, lemma)
+    if returned is not None:
+        return returned
     # light verb + event noun object ("launched air strikes", "intensifying the deployment of forces")
     if lemma in lex.light:
         for tok, d in zone:
@@ -511,6 +546,11 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
 
 def noun_sense(tok: Token, lex: Lexicon) -> Sense | None:
     lemma = tok.lemma_.lower()
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        hyphened = f"{doc[tok.i - 2].lower_}-{lemma}"  # "cease-fire", split by the tokenizer into three
+        if hyphened in lex.nouns:
+            return lex.nouns[hyphened]
     for child in tok.children:
         if child.dep_ in ("compound", "amod") and child.i == tok.i - 1:
             two = f"{child.lower_} {lemma}"
@@ -663,6 +703,8 @@ def recipients(analysis: Analysis, cand: Candidate, actor: list[str]) -> list[st
                         add(pobj)
             elif child.dep_ == "poss" and h is not verb and h.i in cand.theme and cand.head.pos_ != "VERB":
                 add(child)
+            elif child.dep_ == "nsubj" and h is not verb and h.pos_ == "ADJ" and h.i in cand.theme:
+                add(child)  # "found [the bishop guilty]": the subject of the small clause
     return out
 
 
