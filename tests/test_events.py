@@ -506,3 +506,25 @@ def test_returning_without_an_object_or_returning_fire_is_no_handover() -> None:
     assert not [e for e in run("Israeli troops returned fire at the gunmen.").events if e.event_type == "RETREAT"]
     assert not [e for e in run("A jury in Ohio found the officer not guilty of murder.").events
                 if e.event_type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor"), [
+    ("Sisi held talks with the Sudanese army chief on Monday.", "CONSULT", "sisi"),
+    ("ISIS carried out an attack on a Shiite shrine.", "ASSAULT", "isis"),
+    ("The ELN released two kidnapped soldiers on Sunday.", "RETREAT", "eln"),
+])
+def test_proper_noun_subject_missed_by_the_name_tagger_is_the_actor(text: str, event_type: str, actor: str) -> None:
+    a = run(text)
+    v = find(a, event_type)
+    assert actor in names(a, v.actor)
+
+
+def test_unrecognised_name_under_negation_stays_not_happened() -> None:
+    a = run("The ELN did not release the soldiers.")
+    assert not [e for e in a.events if e.event_type == "RETREAT" and e.aux is None]
+
+
+def test_claim_of_an_attack_with_named_attackers_joins_it() -> None:
+    a = run("Insurgents attacked the town of Palma on Friday. Islamic State claimed the attack on Saturday.")
+    (v,) = _assaults(a)
+    assert "insurgents" in names(a, v.actor) and "islamic state" in names(a, v.actor)

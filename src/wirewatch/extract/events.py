@@ -957,6 +957,21 @@ def _speaker_entities(analysis: Analysis, head: Token, lex: Lexicon) -> list[str
     return []
 
 
+def _unrecognised_name(analysis: Analysis, subj: Token) -> list[str]:
+    """A proper-noun subject the name tagger missed ("Haaretz reported", "the ELN released", "Sisi held talks"):
+    the subject of an event trigger is its actor, so it becomes an entity of its own rather than losing the event.
+    Only proper nouns with no entity anywhere in their phrase, and not a place the gazetteer resolved."""
+    if subj.pos_ != "PROPN" or not subj.text[:1].isupper() or analysis.entity_for_subtree(subj):
+        return []
+    words = [subj, *[c for c in subj.lefts if c.dep_ in ("compound", "flat", "amod") and c.pos_ == "PROPN"]]
+    start_tok = min(words, key=lambda t: t.i)
+    if any(start_tok.idx <= t.start < subj.idx + len(subj.text) for t in analysis.toponyms):
+        return []  # "Tigray", "Kabul": a place, left to the places component
+    start, end = start_tok.idx, subj.idx + len(subj.text)
+    label = "ORG" if subj.text.isupper() or len(words) > 1 else "PERSON"
+    return [analysis.add_entity(analysis.text[start:end], label, start, end).id]
+
+
 def _quoted(analysis: Analysis, tok: Token) -> bool:
     return any(a.kind == "direct" and a.content.start <= tok.idx < a.content.end for a in analysis.attributions)
 
@@ -989,6 +1004,8 @@ def _sentence_events(analysis: Analysis, sent: SpacySpan, lex: Lexicon) -> list[
             actor = _entities(analysis, subj) if subj is not None else []
             if not actor and subj is not None and subj.lower_ in PRONOUNS:
                 actor = _speaker_entities(analysis, head, lex)  # "Al-Shabaab said it had carried out the attack"
+            if not actor and subj is not None and cand.subject_role == "agent":
+                actor = _unrecognised_name(analysis, subj)
             if cand.subject_role == "target" and subj is not None:
                 actor = []
             elif cand.subject_role == "instrument" and subj is not None:
@@ -1059,6 +1076,14 @@ def _sentence_events(analysis: Analysis, sent: SpacySpan, lex: Lexicon) -> list[
     return sorted(kept, key=lambda f: f.cand.head.i)
 
 
+def _refers_back(cand: Candidate) -> bool:
+    """Whether a claim points at an attack already reported ("claimed responsibility", "claimed the attack"),
+    not at a new one ("claimed a bombing in Kabul")."""
+    doc = cand.head.doc
+    objects = [doc[i] for i in cand.theme]
+    return not objects or any(t.lemma_.lower() == "responsibility" or _definite(t) for t in objects)
+
+
 @component("events")
 def extract_events(analysis: Analysis) -> None:
     lex = lexicon()
@@ -1077,6 +1102,13 @@ def extract_events(analysis: Analysis) -> None:
                 prev.recipient = [r for r in prev.recipient if r not in actor]
                 prev.confidence = max(prev.confidence, 0.55)
                 unclaimed = None
+                continue
+            if cand.claim and actor and aux is None and last_attack is not None and _refers_back(cand):
+                # "Insurgents attacked the town ... . Islamic State claimed the attack": the claimer joins the
+                # attackers of the attack already reported; one happening, one event
+                prev = events[last_attack]
+                prev.actor += [a for a in actor if a not in prev.actor]
+                prev.recipient = [r for r in prev.recipient if r not in actor]
                 continue
             if cand.anaphoric and not actor and last_attack is not None:
                 prev = events[last_attack]  # "The blast struck shortly after 8 p.m.": the attack already reported
