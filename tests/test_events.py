@@ -528,3 +528,11 @@ def test_claim_of_an_attack_with_named_attackers_joins_it() -> None:
     a = run("Insurgents attacked the town of Palma on Friday. Islamic State claimed the attack on Saturday.")
     (v,) = _assaults(a)
     assert "insurgents" in names(a, v.actor) and "islamic state" in names(a, v.actor)
+
+
+def test_title_with_a_name_in_apposition_and_acronym_subjects() -> None:
+    a = run("The opposition leader Kizza Besigye rejected the election results.")
+    assert "besigye" in names(a, find(a, "REJECT").actor)
+    a = run("ICE returned 40 stolen manuscripts to the Italian government.")
+    v = find(a, "RETREAT", "returned")
+    assert "ice" in names(a, v.actor) and "italian" in names(a, v.recipient)

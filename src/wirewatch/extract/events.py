@@ -590,6 +590,14 @@ def _entity(analysis: Analysis, tok: Token) -> str | None:
                     return eid
                 nxt.append(child)
         frontier = nxt
+    # "The British Prime Minister, Theresa May", "the church leader Saboi Jum": a title whose name stands in
+    # apposition; only the name itself counts, not entities deeper inside the apposition ("X, a group aligned
+    # with Y")
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            eid = analysis.entity_for_token(child)
+            if eid:
+                return eid
     return None
 
 
@@ -961,7 +969,8 @@ def _unrecognised_name(analysis: Analysis, subj: Token) -> list[str]:
     """A proper-noun subject the name tagger missed ("Haaretz reported", "the ELN released", "Sisi held talks"):
     the subject of an event trigger is its actor, so it becomes an entity of its own rather than losing the event.
     Only proper nouns with no entity anywhere in their phrase, and not a place the gazetteer resolved."""
-    if subj.pos_ != "PROPN" or not subj.text[:1].isupper() or analysis.entity_for_subtree(subj):
+    acronym = subj.text.isupper() and subj.text.isalpha() and len(subj.text) >= 2  # "ICE", tagged as a noun
+    if not (subj.pos_ == "PROPN" or acronym) or not subj.text[:1].isupper() or analysis.entity_for_subtree(subj):
         return []
     words = [subj, *[c for c in subj.lefts if c.dep_ in ("compound", "flat", "amod") and c.pos_ == "PROPN"]]
     start_tok = min(words, key=lambda t: t.i)
