@@ -232,6 +232,9 @@ HAND: list[tuple[str, str, str]] = [
     (P, "end mediation", "SANCTION|withdraw|164"), (P, "halt mediation", "SANCTION|withdraw|164"),
     (P, "abandon mediation", "SANCTION|withdraw|164"), (P, "halt @talks", "SANCTION|withdraw|164"),
     (P, "suspend @talks", "SANCTION|withdraw|164"), (N, "suspension", "SANCTION|discontinue|160"),
+    # CAMEO 1661 "expel or withdraw peacekeepers" is a SANCTION, not a retreat of one's own forces
+    (P, "withdraw peacekeeper", "SANCTION|expel|1661"), (P, "pull out peacekeeper", "SANCTION|expel|1661"),
+    (P, "recall peacekeeper", "SANCTION|expel|1661"), (P, "withdraw peacekeeping", "SANCTION|expel|1661"),
     (N, "sanction", "SANCTION||163"), (N, "embargo", "SANCTION||163"),
     # --- THREATEN (13) ---
     (V, "threaten", "THREATEN||130"), (V, "warn", "THREATEN||130"),

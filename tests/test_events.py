@@ -150,6 +150,11 @@ CASES: list[tuple[str, str, str, str | None, str, str | None]] = [
      "ACCUSE", "found", None, "court", "government"),
     ("President Ghani announced a three-day cease-fire with the Taliban.",
      "RETREAT", "announced", None, "ghani", "taliban"),
+    # peacekeepers: sending them abroad is aid (CAMEO 074), pulling them out a sanction (CAMEO 1661)
+    ("Ghana is sending 300 troops to the UN peacekeeping mission in Mali.",
+     "AID", "sending", None, "ghana", "un"),
+    ("The African Union withdrew its peacekeepers from Burundi in March.",
+     "SANCTION", "withdrew", None, "african union", "burundi"),
     # a refusal to end a strike is a REJECT, not a concession
     ("Dock workers in Antwerp said they will not end the strike.", "REJECT", "end", None, "workers", None),
 ]
@@ -536,3 +541,10 @@ def test_title_with_a_name_in_apposition_and_acronym_subjects() -> None:
     a = run("ICE returned 40 stolen manuscripts to the Italian government.")
     v = find(a, "RETREAT", "returned")
     assert "ice" in names(a, v.actor) and "italian" in names(a, v.recipient)
+
+
+def test_peacekeepers_on_the_spot_and_refusals_stay_as_they_were() -> None:
+    a = run("UN peacekeepers reinforced their positions around the town of Bunia on Monday.")
+    assert find(a, "MOBILIZE").aux is None
+    a = run("Germany has refused to send peacekeepers to Lebanon.")
+    assert not [e for e in a.events if e.event_type in ("AID", "MOBILIZE") and e.aux is None]

@@ -940,6 +940,16 @@ def _governor(head: Token, heads: dict[int, Candidate], lex: Lexicon) -> Candida
     return None
 
 
+def _peacekeeping(cand: Candidate, subj: Token | None) -> bool:
+    """'sent troops to the UN peacekeeping force in X', 'peacekeepers were deployed to X': a deployment whose
+    troops or mission are named as peacekeeping, within the clause's own phrases (not a later clause)."""
+    zone = [t for t, _ in _zone(cand.head, depth=4)]
+    if not any(t.dep_ == "prep" and t.lower_ in ("to", "into") for t in zone):
+        return False  # "peacekeepers reinforced their positions": troops on the spot, not sent to anyone
+    words = zone + (list(subj.subtree) if subj is not None else [])
+    return any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in words)
+
+
 def _refusal(cand: Candidate, aux: str | None) -> bool:
     """'Yerevan would not accept', 'we will not withdraw': a stated refusal of a cooperative act is a REJECT."""
     if aux != "negation" or cand.sense.event_type not in COOPERATIVE:
@@ -1043,6 +1053,8 @@ def _sentence_events(analysis: Analysis, sent: SpacySpan, lex: Lexicon) -> list[
                     gov.sense.event_type in ("ACCUSE", "REJECT") or aux is not None and not (
                     gov.sense.event_type == "THREATEN" and aux == "future")):
                 continue  # the content of an accusation, denial, demand, offer or threat is not a second event
+            if cand.sense.event_type == "MOBILIZE" and recipient and _peacekeeping(cand, subj):
+                cand.sense = Sense("AID", None, "074")  # CAMEO 074: troops sent to keep the peace are aid
             if _refusal(cand, aux):
                 cand.sense, aux = Sense("REJECT", None, "120"), None
         else:
