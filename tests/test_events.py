@@ -486,7 +486,7 @@ def test_stated_readiness_is_an_offer() -> None:
     assert v.aux is None and v.cameo == "03"
     assert "norway" in names(a, v.actor) and "gaza" in names(a, v.recipient)
     assert not [e for e in a.events if e.event_type == "AID"]  # the offered act is folded into the offer
-    v = find(run("Chile stands ready to withdraw its peacekeepers from Haiti."), "AGREE", "ready")
+    v = find(run("Chile stands ready to withdraw its troops from the disputed border zone."), "AGREE", "ready")
     assert v.aux is None
 
 
