@@ -548,3 +548,16 @@ def test_peacekeepers_on_the_spot_and_refusals_stay_as_they_were() -> None:
     assert find(a, "MOBILIZE").aux is None
     a = run("Germany has refused to send peacekeepers to Lebanon.")
     assert not [e for e in a.events if e.event_type in ("AID", "MOBILIZE") and e.aux is None]
+
+
+def test_pronoun_actor_from_a_speaker_the_name_tagger_missed() -> None:
+    a = run("The ELN said it had released two kidnapped soldiers.")
+    v = find(a, "RETREAT", "released")
+    assert v.aux is None and "eln" in names(a, v.actor)
+
+
+def test_announced_act_under_a_condition_is_hypothetical() -> None:
+    a = run("Kigali has said it would withdraw its troops from the border only once the threat is removed.")
+    assert find(a, "RETREAT", "withdraw").aux == "hypothetical"
+    a = run("Minsk said it would send troops to the border next week.")
+    assert find(a, "MOBILIZE", "send").aux == "future"

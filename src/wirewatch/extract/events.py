@@ -940,6 +940,19 @@ def _governor(head: Token, heads: dict[int, Candidate], lex: Lexicon) -> Candida
     return None
 
 
+def _on_condition(head: Token) -> bool:
+    """An act announced under a condition: 'would withdraw if / unless ...', 'only once / only when ...'."""
+    for clause in head.children:
+        if clause.dep_ != "advcl":
+            continue
+        only = any(c.lower_ == "only" for c in clause.children)  # "only" hangs on the mark or on the clause
+        for mark in clause.children:
+            if mark.dep_ == "mark" and (mark.lower_ in ("if", "unless") or mark.lower_ in ("once", "when", "after")
+                                        and (only or any(c.lower_ == "only" for c in mark.children))):
+                return True
+    return False
+
+
 def _peacekeeping(cand: Candidate, subj: Token | None) -> bool:
     """'sent troops to the UN peacekeeping force in X', 'peacekeepers were deployed to X': a deployment whose
     troops or mission are named as peacekeeping, within the clause's own phrases (not a later clause)."""
@@ -970,7 +983,9 @@ def _speaker_entities(analysis: Analysis, head: Token, lex: Lexicon) -> list[str
             continue
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in lex.speech:
             subj, _ = subject(t.head)
-            return _entities(analysis, subj) if subj is not None else []
+            if subj is None:
+                return []
+            return _entities(analysis, subj) or _unrecognised_name(analysis, subj)  # "the ELN said it ..."
         return []
     return []
 
@@ -1055,6 +1070,8 @@ def _sentence_events(analysis: Analysis, sent: SpacySpan, lex: Lexicon) -> list[
                 continue  # the content of an accusation, denial, demand, offer or threat is not a second event
             if cand.sense.event_type == "MOBILIZE" and recipient and _peacekeeping(cand, subj):
                 cand.sense = Sense("AID", None, "074")  # CAMEO 074: troops sent to keep the peace are aid
+            if aux == "future" and _on_condition(head):
+                aux = "hypothetical"  # "said it would withdraw only once the threat is removed": a condition put
             if _refusal(cand, aux):
                 cand.sense, aux = Sense("REJECT", None, "120"), None
         else:
