@@ -83,7 +83,7 @@ CLASSES: dict[str, list[str]] = {
                 "vehicle", "boat", "frigate", "fighter"],
     "police": ["police", "policeman", "officer", "gendarme", "riot"],
     "aid": ["aid", "help", "assistance", "support", "relief", "supply", "food", "medicine", "loan", "fund",
-            "funding", "money", "grant", "equipment", "shelter", "backing"],
+            "funding", "money", "grant", "equipment", "shelter", "backing", "donation"],
     "talks": ["talk", "negotiation", "meeting", "discussion", "consultation", "summit", "dialogue"],
     "attack": ["attack", "strike", "airstrike", "raid", "offensive", "assault", "bombing", "operation",
                "incursion", "ambush", "shelling", "bombardment", "invasion", "onslaught"],
@@ -178,6 +178,11 @@ HAND: list[tuple[str, str, str]] = [
     (P, "restore order", "COERCE||170"), (P, "cut @road", "COERCE|restrict|191"),
     (P, "cut off @road", "COERCE|restrict|191"),
     (P, "take over", "COERCE|seize|192"), (P, "shut down", "COERCE|restrict|172"),
+    # "declared a state of siege", "suspended publication of the daily", "closed the border crossings into"
+    (P, "declare state of siege", "COERCE|martial-law|1724"), (P, "impose state of emergency", "COERCE|martial-law|1724"),
+    (P, "impose state of siege", "COERCE|martial-law|1724"), (P, "suspend publication", "COERCE|censor|1721"),
+    (P, "close crossing", "COERCE|restrict|172"), (P, "close border", "COERCE|restrict|172"),
+    (P, "force out", "COERCE|deport|174"),
     (N, "arrest", "COERCE|arrest|173"), (N, "crackdown", "COERCE||175"), (N, "curfew", "COERCE|curfew|1723"),
     (N, "siege", "COERCE|restrict|191"), (N, "blockade", "COERCE|restrict|191"), (N, "detention", "COERCE|arrest|173"),
     (N, "deportation", "COERCE|deport|174"), (N, "occupation", "COERCE|seize|192"),
@@ -339,6 +344,8 @@ HAND: list[tuple[str, str, str]] = [
     (P, "call", "CONSULT|phone|041"), (P, "hold phone call", "CONSULT|phone|041"), (P, "open @talks", "CONSULT||046"),
     (P, "resume @talks", "CONSULT||046"), (P, "start @talks", "CONSULT||046"), (P, "enter @talks", "CONSULT||046"),
     (P, "host @talks", "CONSULT|visit|043"), (P, "pay visit", "CONSULT|visit|042"),
+    (P, "have @talks with", "CONSULT||040"), (P, "have lunch with", "CONSULT||040"),
+    (P, "have dinner with", "CONSULT||040"),
     (N, "talk", "CONSULT||040"), (N, "negotiation", "CONSULT||046"), (N, "summit", "CONSULT|multilateral|040"),
     (N, "visit", "CONSULT|visit|042"), (N, "phone call", "CONSULT|phone|041"), (N, "mediation", "CONSULT|third-party|045"),
     # --- AGREE (03) ---
@@ -357,7 +364,9 @@ LIGHT_VERBS = ["launch", "carry", "conduct", "stage", "mount", "hold", "impose",
                "give", "issue", "make", "step", "begin", "start", "continue", "intensify", "increase", "escalate",
                "resume", "wage", "unleash", "order", "approve", "extend", "slap", "declare", "sign", "reach",
                "strike", "conclude", "open", "lead", "organize", "organise", "call", "perform", "execute",
-               "undertake", "send", "offer", "pledge", "promise", "expand", "tighten", "renew"]
+               "undertake", "send", "offer", "pledge", "promise", "expand", "tighten", "renew",
+               # taking part in, or prolonging, an event another began ("joined the strike", "prolonged sanctions")
+               "join", "prolong"]
 # Speech and report verbs: not events themselves (their content is scanned).
 SPEECH_VERBS = ["say", "tell", "report", "state", "add", "note", "announce", "claim", "insist", "explain",
                 "write", "quote", "comment", "remark", "stress", "declare", "reply", "respond", "confirm",

@@ -155,6 +155,15 @@ CASES: list[tuple[str, str, str, str | None, str, str | None]] = [
      "AID", "sending", None, "ghana", "un"),
     ("The African Union withdrew its peacekeepers from Burundi in March.",
      "SANCTION", "withdrew", None, "african union", "burundi"),
+    # states of siege, suspended newspapers, closed crossings, expulsions, meals with, joining an inquiry
+    ("The interim president declared a state of siege in the province of Ituri.",
+     "COERCE", "declared", None, "president", None),
+    ("Tunisian authorities suspended publication of an opposition weekly.",
+     "COERCE", "suspended", None, "authorities", None),
+    ("The Israeli army closed all crossings into the Gaza Strip on Sunday.", "COERCE", "closed", None, "army", None),
+    ("Chancellor Scholz had dinner with President Macron in Hamburg.", "CONSULT", "had", None, "scholz", "macron"),
+    ("Interpol has joined the investigation into the missing funds.", "ACCUSE", "joined", None, "interpol", None),
+    ("Denmark has provided its annual donations to Ukraine.", "AID", "provided", None, "denmark", "ukraine"),
     # a refusal to end a strike is a REJECT, not a concession
     ("Dock workers in Antwerp said they will not end the strike.", "REJECT", "end", None, "workers", None),
 ]
@@ -190,6 +199,8 @@ NON_FACTUAL = [
     "Officials denied that soldiers had attacked the protesters.",
     "Brussels did not suspend aid to the Sahel states.",
     "The donors could reduce aid to the ministry if the audit fails.",
+    "Norway has not joined the sanctions against Minsk.",
+    "The regime may declare a state of siege in the capital.",
 ]
 
 
