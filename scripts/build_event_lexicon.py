@@ -294,6 +294,7 @@ HAND: list[tuple[str, str, str]] = [
     (P, "let free", "RETREAT|release|0841"), (P, "set free", "RETREAT|release|0841"),
     (N, "cessation", "RETREAT|ceasefire|0871"),
     (N, "withdrawal", "RETREAT|withdraw|087"), (N, "pullout", "RETREAT|withdraw|087"),
+    (N, "release", "RETREAT|release|0841"),  # "ordered the release of", "announced the release of"
     (N, "ceasefire", "RETREAT|ceasefire|0871"), (N, "truce", "RETREAT|ceasefire|0871"),
     (N, "cease-fire", "RETREAT|ceasefire|0871"), (N, "resignation", "RETREAT|resign|080"),
     (N, "surrender", "RETREAT|disarm|0874"), (N, "retreat", "RETREAT|withdraw|0874"),
@@ -315,6 +316,8 @@ HAND: list[tuple[str, str, str]] = [
     (P, "send @weapons to", "AID|military|072"), (P, "provide @weapons", "AID|military|072"),
     (P, "deliver @weapons", "AID|military|072"), (P, "grant asylum", "AID|asylum|075"),
     (P, "offer asylum", "AID|asylum|075"), (P, "train @troops", "AID|military|072"),
+    # "handed over medicines to", "opened its borders to refugees": giving, not giving back or giving in
+    (P, "hand over @aid", "AID||070"), (P, "open border to", "AID|asylum|075"),
     (N, "aid", "AID||070"), (N, "humanitarian aid", "AID|humanitarian|073"),
     (N, "military aid", "AID|military|072"), (N, "assistance", "AID||070"), (N, "loan", "AID|economic|071"),
     (N, "arms shipment", "AID|military|072"), (N, "bailout", "AID|economic|071"),

@@ -164,6 +164,15 @@ CASES: list[tuple[str, str, str, str | None, str, str | None]] = [
     ("Chancellor Scholz had dinner with President Macron in Hamburg.", "CONSULT", "had", None, "scholz", "macron"),
     ("Interpol has joined the investigation into the missing funds.", "ACCUSE", "joined", None, "interpol", None),
     ("Denmark has provided its annual donations to Ukraine.", "AID", "provided", None, "denmark", "ukraine"),
+    # phone calls, mediation efforts, ordered releases, handing over aid, opening borders to refugees
+    ("Erdogan called Vladimir Putin on Friday to discuss the grain corridor.",
+     "CONSULT", "called", None, "erdogan", "putin"),
+    ("Qatar launched a mediation effort between Hamas and Fatah.", "CONSULT", "launched", None, "qatar", None),
+    ("A court in Istanbul ordered the release of the journalist Can Dundar.",
+     "RETREAT", "ordered", None, "court", None),
+    ("Japan handed over medical equipment to the Ukrainian health ministry.",
+     "AID", "handed", None, "japan", "ministry"),
+    ("Poland opened its borders to Ukrainian refugees.", "AID", "opened", None, "poland", "refugees"),
     # a refusal to end a strike is a REJECT, not a concession
     ("Dock workers in Antwerp said they will not end the strike.", "REJECT", "end", None, "workers", None),
 ]
@@ -572,3 +581,10 @@ def test_announced_act_under_a_condition_is_hypothetical() -> None:
     assert find(a, "RETREAT", "withdraw").aux == "hypothetical"
     a = run("Minsk said it would send troops to the border next week.")
     assert find(a, "MOBILIZE", "send").aux == "future"
+
+
+def test_calls_that_are_requests_or_verdicts_are_no_phone_calls() -> None:
+    assert find(run("Erdogan called on Vladimir Putin to end the war."), "REQUEST").aux is None
+    assert not [e for e in run("Trump called Boris Johnson a great leader.").events if e.event_type == "CONSULT"]
+    assert not [e for e in run("The ministry issued a press release on the visit.").events
+                if e.event_type == "RETREAT"]

@@ -488,6 +488,30 @@ def _returned(verb: Token, lemma: str) -> Candidate | None:
     return Candidate(Sense("RETREAT", None, "0842"), [verb], verb, theme={obj.i}, quality=0.65)
 
 
+PHONE_DEPS = {"oprd", "ccomp", "acomp", "attr", "xcomp"}
+
+
+def _phone_call(verb: Token, lemma: str) -> Candidate | None:
+    """'Trump called King Salman on Saturday, discussing ...', 'Rivlin called President Sahle-Work to explain
+    ...': a named person as the object of "call", with no verdict ("called him a liar") and no "on"/"for"
+    (a request), is a phone call (CAMEO 041, CONSULT)."""
+    if lemma != "call":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "PROPN" and not any(c.dep_ in ("compound", "appos") and c.pos_ == "PROPN"
+                                                      for c in obj.children):
+        return None
+    def request_prep(c: Token) -> bool:  # "called on X to", "called for"; "on Friday" is only the date
+        return c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and not any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+
+    if any(c.dep_ in PHONE_DEPS and c.pos_ != "VERB" or request_prep(c) or c.dep_ == "prt" for c in verb.children):
+        return None
+    if any(c.dep_ in ("ccomp", "oprd") for c in verb.children):
+        return None  # "called X a stupid guy", "called the vote rigged": an evaluation
+    return Candidate(Sense("CONSULT", "phone", "041"), [verb], verb, quality=0.6)
+
+
 def _verdict(verb: Token, lemma: str) -> Candidate | None:
     """'A court found the bishop guilty of ...' (a small clause the parser hangs on "guilty"): CAMEO 116, find
     guilty, an ACCUSE; "found him not guilty" is an acquittal, not an accusation."""
@@ -519,6 +543,9 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
                 return Candidate(sense, toks, verb, theme=theme, quality=quality)
         return None
 
+    call = _phone_call(verb, lemma)  # before the phrases: "called X on Friday" is no "call on"
+    if call is not None:
+        return call
     cand = phrase(lex.hand_phrases, 0.8)
     if cand:
         return cand
@@ -544,8 +571,20 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     return None
 
 
+# heads that only say an event was attempted or organised; the event is the compound ("a mediation effort")
+EFFORT_HEADS = {"effort", "bid", "initiative", "mission", "drive", "push"}
+# "a press release", "the film's release": publishing, not freeing anyone
+NOT_EVENT_COMPOUNDS = {"press", "news", "video", "film", "album", "data", "statement", "report", "product"}
+
+
 def noun_sense(tok: Token, lex: Lexicon) -> Sense | None:
     lemma = tok.lemma_.lower()
+    if any(c.dep_ == "compound" and c.lower_ in NOT_EVENT_COMPOUNDS for c in tok.children):
+        return None
+    if lemma in EFFORT_HEADS:
+        for child in tok.children:
+            if child.dep_ == "compound" and child.i == tok.i - 1 and child.lemma_.lower() in lex.nouns:
+                return lex.nouns[child.lemma_.lower()]
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
         hyphened = f"{doc[tok.i - 2].lower_}-{lemma}"  # "cease-fire", split by the tokenizer into three
