@@ -588,3 +588,11 @@ def test_calls_that_are_requests_or_verdicts_are_no_phone_calls() -> None:
     assert not [e for e in run("Trump called Boris Johnson a great leader.").events if e.event_type == "CONSULT"]
     assert not [e for e in run("The ministry issued a press release on the visit.").events
                 if e.event_type == "RETREAT"]
+
+
+def test_handover_with_a_long_object_or_in_the_passive() -> None:
+    a = run("The stolen manuscript was returned by Dutch police to the Bodleian Library.")
+    v = find(a, "RETREAT", "returned")
+    assert "police" in names(a, v.actor)
+    a = run("Germany returned a bronze statue of the god Shiva from the tenth century to India.")
+    assert "germany" in names(a, find(a, "RETREAT", "returned").actor)

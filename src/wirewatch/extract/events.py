@@ -478,11 +478,19 @@ def _returned(verb: Token, lemma: str) -> Candidate | None:
     object and a 'to' receiver; "troops returned to their bases" (no object) is no such event."""
     if lemma != "return":
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM")), None)
+    # the object, or the patient of a passive ("the manuscript was returned by ICE to Italy")
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "NUM")),
+               None)
     if obj is None or obj.lemma_.lower() in NOT_RETURNED:
         return None
-    to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-               and any(g.dep_ == "pobj" for g in c.children)), None)
+
+    def receiver(c: Token) -> bool:
+        return c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
+
+    # the parser often hangs "to X" on the last noun of a long object ("a sculpture of the head of Marcus
+    # Aurelius to the Algerian ambassador"); a "to" under a verb inside the object ("that date back to") is not it
+    to = next((c for c in verb.children if receiver(c)), None) or next(
+        (t for t in obj.subtree if receiver(t) and t.head.pos_ in ("NOUN", "PROPN", "NUM")), None)
     if to is None:
         return None
     return Candidate(Sense("RETREAT", None, "0842"), [verb], verb, theme={obj.i}, quality=0.65)
