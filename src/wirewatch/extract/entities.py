@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..analysis import Analysis
@@ -72,6 +73,7 @@ def owner_before(span: SpacySpan) -> SpacySpan | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # the gazetteer is loaded once per process, so a name's answer never changes
 def is_big_place(name: str) -> bool:
     """A single word that names a country, a province or a city of 100,000 people or more."""
     from ..resolve.places import Gazetteer
