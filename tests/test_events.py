@@ -555,6 +555,15 @@ def test_claim_of_an_attack_with_named_attackers_joins_it() -> None:
     assert "insurgents" in names(a, v.actor) and "islamic state" in names(a, v.actor)
 
 
+def test_claim_skips_the_defenders_answer_to_the_attack() -> None:
+    a = run("Gunmen stormed a police post in Dosso on Friday. Soldiers repelled the attack after two hours. "
+            "Islamic State claimed the attack on Saturday.")
+    repelled = find(a, "ASSAULT", "repelled")
+    assert "islamic state" not in names(a, repelled.actor)
+    stormed = find(a, "ASSAULT", "stormed")
+    assert "islamic state" in names(a, stormed.actor) and "gunmen" in names(a, stormed.actor)
+
+
 def test_title_with_a_name_in_apposition_and_acronym_subjects() -> None:
     a = run("The opposition leader Kizza Besigye rejected the election results.")
     assert "besigye" in names(a, find(a, "REJECT").actor)

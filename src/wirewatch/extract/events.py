@@ -53,6 +53,9 @@ FUT_MODALS = {"will", "shall", "'ll", "wo"}
 COND_MARKS = {"if", "unless", "whether"}
 PURPOSE_AID = {"help", "assist", "support", "aid", "bolster", "back", "reinforce", "defend", "protect", "train",
                "shore", "prop", "secure", "guard"}
+# Attacks that answer another attack ("troops repelled the attack"): a later "X claimed the attack" means the
+# attack answered, never the answer, so these do not become the attack that a claim refers back to.
+RESPONSE_LEMMAS = {"repel", "repulse", "thwart", "foil", "fend", "rebuff", "resist", "counter", "counterattack"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 # "declined to comment", "refused to give details": withholding comment is no rejection of anything
@@ -1223,7 +1226,7 @@ def extract_events(analysis: Analysis) -> None:
                     events[keys[key]] = event
                 continue
             keys[key] = len(events)
-            if sense.event_type == "ASSAULT" and aux is None:
+            if sense.event_type == "ASSAULT" and aux is None and head.lemma_.lower() not in RESPONSE_LEMMAS:
                 last_attack = len(events)
                 if not actor:
                     unclaimed = len(events)
