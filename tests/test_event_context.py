@@ -41,6 +41,19 @@ def test_no_publication_date_means_no_guessed_date(analyse) -> None:
     assert ev.date.value is None and ev.date.text == "Friday"
 
 
+def test_a_date_describing_the_actor_is_not_the_events_date(analyse) -> None:
+    # the year dates the deployment (a relative clause on the subject), not the repelling
+    a = analyse("Kenyan troops, who have been stationed in the region since 2019, repelled an attack on a "
+                "police post in Mandera.", published="2024-05-10")
+    ev = only(a, "ASSAULT")
+    assert ev.date.value == "2024-05-10" and ev.date_basis == "published"
+    # a clause on the event's own noun still dates it
+    a = analyse("Rebels, who were driven out of Goma in 2013, attacked an army post on Friday.",
+                published="2024-05-13")
+    ev = only(a, "ASSAULT")
+    assert ev.date.text == "Friday" and ev.date.value == "2024-05-10"
+
+
 def test_event_inside_a_claim_points_to_it(analyse) -> None:
     a = analyse("Police arrested 40 protesters in Lahore, a rights group said.", published="2024-03-01")
     ev = only(a, "COERCE")

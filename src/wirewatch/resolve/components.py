@@ -278,8 +278,32 @@ def context_place(analysis: Analysis, pos: int) -> str | None:
     return best.place if best else None
 
 
+# Clauses that describe a noun rather than the event: "troops, who have been deployed since 2021, repelled
+# the attack" dates the deployment, not the repelling.
+NOUN_CLAUSE_DEPS = {"relcl", "acl"}
+
+
+def in_other_noun_clause(analysis: Analysis, time_start: int, pos: int) -> bool:
+    """Whether the time expression at ``time_start`` sits in a clause describing some noun other than the
+    event at ``pos``, with the event's trigger outside that clause."""
+    doc = analysis.doc
+    time_span = doc.char_span(time_start, time_start + 1, alignment_mode="expand")
+    trigger_span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if time_span is None or trigger_span is None:
+        return False
+    trigger = trigger_span.root
+    for tok in [time_span.root, *time_span.root.ancestors]:
+        if tok.i == trigger.i:
+            return False
+        if tok.dep_ in NOUN_CLAUSE_DEPS:
+            inside = tok.left_edge.i <= trigger.i <= tok.right_edge.i
+            return not inside and tok.head.i != trigger.i
+    return False
+
+
 def event_date(analysis: Analysis, pos: int, s_start: int, s_end: int) -> EventDate:
-    in_sentence = [t for t in analysis.times if s_start <= t.start < s_end]
+    in_sentence = [t for t in analysis.times if s_start <= t.start < s_end
+                   and not in_other_noun_clause(analysis, t.start, pos)]
     chosen = nearest(in_sentence, pos)
     if isinstance(chosen, TimeMention):
         return EventDate(value=chosen.value, precision=chosen.precision, text=chosen.text)
