@@ -479,12 +479,10 @@ class Gazetteer:
         letters = name.replace(".", "").replace(" ", "")
         if len(letters) <= 4 and letters.isupper():  # an acronym the lookup accepted ("US", "EU")
             return cands
-        return [c for c in cands if _own_name_match(c, key) and (
-            c.feature not in ("PPL", "ADM2") or c.population >= 1000)]
+        return [c for c in cands if _own_name_of_note(c, key)]
 
     def _own_name(self, row: int, key: str) -> bool:
-        c = self.candidate(row)
-        return _own_name_match(c, key) and (c.feature not in ("PPL", "ADM2") or c.population >= 1000)
+        return _own_name_of_note(self.candidate(row), key)
 
     def _admin1(self, code: str) -> Candidate | None:
         name = self._admin1_names.get(code)
@@ -683,6 +681,11 @@ def _own_name_match(c: Candidate, key: str) -> bool:
         # or the centre of a borough named after it ("Enfield" Town)
         return _RIVER_TAIL.match(cname, len(key)) is not None or cname == key + " town"
     return False
+
+
+def _own_name_of_note(c: Candidate, key: str) -> bool:
+    """``key`` is the place's own name, and the place is not a hamlet (a town or county needs 1,000 people)."""
+    return _own_name_match(c, key) and (c.feature not in ("PPL", "ADM2") or c.population >= 1000)
 
 
 def _parent_candidates(gaz: Gazetteer, phrase: str) -> list[Candidate]:
