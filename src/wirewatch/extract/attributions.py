@@ -79,6 +79,11 @@ STOP_LEMMAS = {"be", "have", "do", "say", "tell", "report", "confirm", "deny", "
                "day", "people", "official", "source", "claim", "news", "operate", "also", "not", "could", "will"}
 
 
+def has_mark(tok: Token, *words: str) -> bool:
+    """Whether a clause is introduced by one of ``words`` ('that', 'whether', 'as'): its subordinating mark."""
+    return any(c.dep_ == "mark" and c.lower_ in words for c in tok.children)
+
+
 # -- lexicon ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class VerbCue:
@@ -647,19 +652,17 @@ class Extractor:
         # the object of a preposition after the cue
         comps += [x for c in v.rights if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
                   for x in o.children if x.dep_ in ("acl", "ccomp") and x.i > o.i and x.pos_ in ("VERB", "AUX")
-                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
+                  and has_mark(x, "that")
                   and any(t.dep_ in ("nsubj", "nsubjpass") for t in x.children)]
         if v.lemma_.lower() in QUESTION_VERBS:
             # 'asked the minister whether ...': the parser often makes the question an adverbial clause
-            comps += [c for c in v.rights if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
+            comps += [c for c in v.rights if c.dep_ == "advcl" and has_mark(c, "if", "whether")]
         for c in v.children:
             if c.lemma_.lower() in self.lex.citing and c.dep_ in ("advcl", "xcomp", "conj"):
                 comps += [x for x in c.children if x.dep_ == "ccomp"]
                 # 'citing two diplomats, that ...': the parser hangs the clause on the cited source
                 comps += [x for o in c.children if o.dep_ == "dobj" for x in o.children
-                          if x.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                for m in x.children)]
+                          if x.dep_ in ("relcl", "acl") and has_mark(x, "that")]
         if entry.clause_only:
             comps = [c for c in comps if c.dep_ == "ccomp"]
             if not comps:
@@ -718,7 +721,7 @@ class Extractor:
                                 last = x.right_edge.i
                     return "indirect", self.span_chars(c.left_edge.i, last), c.i, None
         # 5a. 'As the minister noted, the port reopened': the clause the "as" phrase is set in
-        if v.dep_ in ("advcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
+        if v.dep_ in ("advcl", "acl") and has_mark(v, "as") \
                 and v.head.pos_ in ("VERB", "AUX") and not self.crosses_paragraph(v, v.head):
             head = v.head
             lo, hi = v.left_edge.i, v.right_edge.i
@@ -1153,8 +1156,7 @@ class Extractor:
             if c.left_edge.i <= last or c.is_punct or c.dep_ == "cc":
                 continue
             # 'said the border must be secured, but that ...': a second complement of the cue, coordinated
-            second = c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            second = c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and has_mark(c, "that")
             if not (c.dep_ in ("advcl", "ccomp", "parataxis") and c.tag_ != "VBG" and self.verb_entry(c) is None
                     or c.dep_ == "prep" and not self.is_time(c) or second):
                 break
@@ -1230,12 +1232,11 @@ class Extractor:
 
     def from_noun(self, n: Token) -> Raw | None:
         clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl")
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                       and has_mark(c, "that")
                        and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
         if clause is None and n.dep_ == "nsubj" and n.head.lemma_.lower() == "be":
             # 'Her answer was that ...', 'his bet is that ...': what the noun is equated with
-            clause = next((c for c in n.head.rights if c.dep_ == "ccomp" and any(
-                m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)), None)
+            clause = next((c for c in n.head.rights if c.dep_ == "ccomp" and has_mark(c, "that", "whether")), None)
         src: Token | None = None
         for c in n.children:
             if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in self.a.token_entity):
