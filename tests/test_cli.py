@@ -122,3 +122,12 @@ def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...]) -> None:
     proc = run(*args)
     err = proc.stderr.decode()
     assert proc.returncode == 2 and err.count("\n") == 1 and err.startswith("wirewatch: error:"), err
+
+
+def test_eval_places_unreadable_gold_is_one_line_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "not.xml").write_text("plain words, no XML", encoding="utf-8")
+    for dataset, path in (("gwn", tmp_path), ("lgl", tmp_path), ("trnews", tmp_path / "not.xml")):
+        proc = run("eval", "places", "--dataset", dataset, "--path", str(path), "--no-e2e")
+        err = proc.stderr.decode()
+        assert proc.returncode == 2, err
+        assert err.count("\n") == 1 and err.startswith("wirewatch: error: --path "), err

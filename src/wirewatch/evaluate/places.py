@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wirewatch.errors import InputError
 from wirewatch.resolve.places import Gazetteer, Toponym, find_toponyms, haversine_km, resolve_toponyms
 
 DATASETS = ("lgl", "trnews", "gwn")
@@ -135,7 +136,12 @@ def load_gwn(path: str | Path) -> list[GoldDoc]:
 def load(dataset: str, path: str | Path) -> list[GoldDoc]:
     if dataset not in DATASETS:
         raise ValueError(f"dataset must be one of {DATASETS}, not {dataset!r}")
-    return load_gwn(path) if dataset == "gwn" else load_xml(path)
+    try:
+        return load_gwn(path) if dataset == "gwn" else load_xml(path)
+    except (OSError, UnicodeDecodeError, ET.ParseError) as exc:
+        # a folder where a file belongs, a missing gwn_full.txt, bytes that are not UTF-8 XML
+        what = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(f"--path {path}: not a readable {dataset} gold file ({what})") from exc
 
 
 def _summary(errors: list[float | None]) -> dict[str, Any]:
@@ -254,8 +260,12 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for mode in modes:
         errs: list[dict[str, Any]] | None = [] if args.errors else None
-        results.append(evaluate_places(args.dataset, path, limit=args.limit, end_to_end=not args.no_e2e,
-                                       demonyms=mode, errors_out=errs))
+        try:
+            results.append(evaluate_places(args.dataset, path, limit=args.limit, end_to_end=not args.no_e2e,
+                                           demonyms=mode, errors_out=errs))
+        except InputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         if args.errors and errs is not None:
             with open(args.errors, "w", encoding="utf-8") as f:
                 for e in errs:
