@@ -45,6 +45,13 @@ from ..analysis import Analysis
 from ..lexicons import load_lexicon
 from ..model import Attribution, Cue, Span, Speaker
 from ..registry import component
+from .attribution_filter import (
+    attribution_model,
+    candidate_features,
+    filterable,
+    sentence_tail,
+    tail_features,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -96,6 +103,8 @@ class VerbCue:
     requires: frozenset[str] = frozenset()
     particle: str | None = None
     clause_only: bool = False  # only a clausal complement ('that ...') makes it a cue
+    # with ``requires``: any other infinitive is a content too, with this stance ('refused to endorse him')
+    any_xcomp: str | None = None
     # what follows the cue (objects, argument prepositions) is the content when nothing else is;
     # None = the default of its kind (speech verbs yes, beliefs no)
     arguments: bool | None = None
@@ -153,7 +162,7 @@ def cue_lexicon() -> CueLexicon:
         cue = VerbCue(lemma=lemma, stance=entry.get("stance", "asserts"), negated=entry.get("negated"),
                       kind=entry.get("kind", "speech"), object=entry.get("object"),
                       preps=_low(entry.get("preps", [])), requires=_low(entry.get("requires", [])),
-                      particle=particle or None, arguments=entry.get("arguments"))
+                      particle=particle or None, arguments=entry.get("arguments"), any_xcomp=entry.get("any_xcomp"))
         verbs.setdefault(lemma, []).append(cue)
     mined = raw.get("mined") or {}
     if mined.get("file"):
@@ -293,6 +302,7 @@ class Raw:
     weak: bool = False  # a belief or learnt cue: dropped when it sits inside another attribution's content
     # further pieces of the same content after the first ('"A," he said, "B."'; 'A, he said, B')
     more: list[tuple[int, int]] = field(default_factory=list)
+    origin: str = ""  # which rule proposed it ("verb:speech", "noun", "according", ...): a filter feature
 
     @property
     def last_end(self) -> int:
@@ -612,7 +622,7 @@ class Extractor:
                 break
         # ", arguing that ...", ", citing ...": a cue participle after a comma at the end of the complement
         # starts an attribution of its own; it is not part of the content
-        for x in c.rights:
+        for x in c.subtree:
             if x.dep_ in ("advcl", "conj", "xcomp") and x.tag_ == "VBG" and x.i > c.i and first <= x.i <= last \
                     and (self.verb_entry(x) is not None or x.lemma_.lower() in self.lex.citing) \
                     and self.doc[x.left_edge.i - 1].text == "," and x.left_edge.i - 1 > c.i:
@@ -668,7 +678,7 @@ class Extractor:
             if not comps:
                 return None
         if entry.requires:
-            comps = [c for c in comps if c.dep_ == "xcomp" and c.lemma_.lower() in entry.requires]
+            comps = [c for c in comps if c.dep_ == "xcomp" and (c.lemma_.lower() in entry.requires or entry.any_xcomp)]
             if not comps:
                 return None
         for c in comps:
@@ -887,7 +897,8 @@ class Extractor:
         return any(c.dep_ == "advmod" and c.lower_ in self.lex.hedge_adverbs for c in v.children)
 
     # -- main -------------------------------------------------------------------------------------
-    def run(self) -> list[Attribution]:
+    def candidates(self) -> list[Raw]:
+        """Every attribution the rules find, in text order, before the learnt filter."""
         lex = self.lex
         doc = self.doc
         verbs: list[tuple[Token, VerbCue]] = []
@@ -935,27 +946,34 @@ class Extractor:
         for v, entry in verbs:
             raw = self.from_verb(v, entry)
             if raw is not None:
+                raw.origin = f"verb:{entry.kind}"
                 raws.append(raw)
                 second = self.second_half(v, raw)
                 if second is not None:
                     raws.append(second)
         raws = self.merge_nested(raws)
         self.labelled_paragraphs(raws)
+        self._mark_origin(raws, "label")
         for n in nouns:
             raw = self.from_noun(n)
             if raw is not None:
+                raw.origin = "noun"
                 raws.append(raw)
         for tok in adjectives:
             raw = self.from_adjective(tok)
             if raw is not None:
+                raw.origin = "adjective"
                 raws.append(raw)
         for tok, n in according:
             self.from_according(tok, n, raws)
+        self._mark_origin(raws, "according")
         for tok, src in in_phrases:
             self.from_according(tok, 1, raws, src)
+        self._mark_origin(raws, "in")
         for h in hedges:
             raw = self.from_hedge(h, raws)
             if raw is not None:
+                raw.origin = "hedge"
                 raws.append(raw)
         # a belief or learnt cue inside someone else's content is part of what they say, not a claim of its own
         raws = [r for r in raws if not r.weak or r.cue is None or not any(
@@ -968,15 +986,40 @@ class Extractor:
         self.continuations(raws)
         raws.sort(key=lambda r: min(r.content[0], r.cue.start if r.cue else r.content[0]))
         self.resolve_pronoun_speakers(raws)
+        return raws
+
+    def run(self) -> list[Attribution]:
+        raws = self.candidates()
+        model = attribution_model()
+        if model is not None:  # the learnt last look: drop unlikely candidates, run contents on where fitting
+            raws = [r for r in raws if not filterable(r) or model.keep.accepts(candidate_features(self, r))]
+            for r in raws:
+                tail = sentence_tail(self, r) if r.kind != "direct" else None
+                if tail is not None and model.extend.accepts(tail_features(self, r, *tail)):
+                    r.content = (r.content[0], max(r.content[1], self.span_chars(*tail)[1]))
+        return self.finish(raws)
+
+    def final_span(self, r: Raw) -> tuple[int, int]:
+        """The content span an attribution is given (quotations closed, reported content in one paragraph)."""
+        s, e = self.quote_end(*r.content_span())
+        if r.kind != "direct":
+            s, e = self.one_paragraph(s, e, r.cue)
+        return s, e
+
+    def finish(self, raws: list[Raw]) -> list[Attribution]:
         out = []
         for i, r in enumerate(raws, 1):
-            s, e = self.quote_end(*r.content_span())
-            if r.kind != "direct":
-                s, e = self.one_paragraph(s, e, r.cue)
+            s, e = self.final_span(r)
             out.append(Attribution(id=f"A{i}", kind=r.kind, speaker=r.speaker, content=Span.of(self.text, s, e),
                                    cue=r.cue, via=list(dict.fromkeys(r.via)), stance=r.stance))
         link_disputes(self.a, out)
         return out
+
+    @staticmethod
+    def _mark_origin(raws: list[Raw], origin: str) -> None:
+        for r in raws:
+            if not r.origin:
+                r.origin = origin
 
     def one_paragraph(self, s: int, e: int, cue: Cue | None) -> tuple[int, int]:
         """A reported (not quoted) content stays in one paragraph: the parser runs sentences on over a
@@ -1064,6 +1107,8 @@ class Extractor:
             else:
                 return None
         kind, span, root, quote = content
+        if entry.any_xcomp and root is not None and self.doc[root].lemma_.lower() not in entry.requires:
+            stance = entry.any_xcomp  # 'refused to endorse him' says where he stands; it confirms nothing
         via: list[str] = []
         if how == "passive" and subj is not None and root is not None and (subj.i != root or stance == "cannot_confirm"):
             # agentless passive: "it was reported that ...", "Iran is believed to ..." -- no named source
@@ -1155,6 +1200,9 @@ class Extractor:
         for c in v.rights:
             if c.left_edge.i <= last or c.is_punct or c.dep_ == "cc":
                 continue
+            # another cue in between ('..., telling reporters that ...') owns what follows it
+            if any(t.tag_ == "VBG" and self.speech_cue(t) for t in doc[new + 1:c.left_edge.i]):
+                break
             # 'said the border must be secured, but that ...': a second complement of the cue, coordinated
             second = c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and has_mark(c, "that")
             if not (c.dep_ in ("advcl", "ccomp", "parataxis") and c.tag_ != "VBG" and self.verb_entry(c) is None
@@ -1483,11 +1531,18 @@ class Extractor:
                                      and not (r.speaker.start is not None and r.speaker.start == last.speaker.start)
                                      for r in raws):
                 continue
+            # a quotation holding another claim ('"PENCE: ...' in a transcript) is not a continuation
+            if any(q.start <= r.content[0] < q.end for r in raws):
+                continue
             between = text[last.last_end:q.open]
             new_para = "\n" in between
             if verbless and new_para:
                 continue
-            if new_para and (between.count("\n") > 1 or text[q.open - 1] != "\n"):
+            if new_para and (between.count("\n") > 2 or text[q.open - 1] != "\n"):
+                continue
+            # a quotation carried over a paragraph opens with the same mark as the one it continues
+            prev_q = next((p for p in self.quotes if p.start <= last.last_end <= p.close + 1), None)
+            if new_para and prev_q is not None and text[prev_q.open:prev_q.start] != text[q.open:q.start]:
                 continue
             q.used = True
             # one quotation that runs over several sentences or paragraphs: one attribution

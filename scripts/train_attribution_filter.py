@@ -1,0 +1,228 @@
+"""Fit the attribution filter (``src/wirewatch/data/models/attribution_filter.json``) on PolNeAR.
+
+    .venv/bin/python scripts/train_attribution_filter.py [--polnear ../shared/eval/polnear]
+                                                        [--out src/wirewatch/data/models/attribution_filter.json]
+
+Source: the PolNeAR corpus (``../shared/eval/polnear``, brat standoff; read at training time, never
+copied): the train split to fit, the dev split to choose the regularisation and the thresholds. The
+test split is never read. What is written is feature names and weights only -- no article text.
+
+For every article the extraction pipeline runs as usual; then the attribution rules are run again
+with no filter (:meth:`Extractor.candidates`) and every candidate is labelled (quotations, denials,
+non-confirmations and hedges are kept whatever their score, as the extractor keeps them):
+
+* ``keep``: 1 when its content matches a gold content (character Jaccard >= 0.5, one-to-one, best
+  first -- the PolNeAR scorer's definition), else 0;
+* ``extend`` (reported contents that stop before the end of their sentence): 1 when running the content
+  on to the sentence's end turns a non-match into a match, 0 when it turns a match into a non-match;
+  candidates for which it changes nothing are left out.
+
+Each is a scikit-learn ``LogisticRegression`` over the binary features of
+``wirewatch.extract.attribution_filter``; the regularisation and the two thresholds are those with the
+best content F1 on dev (printed). Deterministic: the same data gives the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from wirewatch.extract import attribution_filter  # noqa: E402
+from wirewatch.extract.attribution_filter import (  # noqa: E402
+    candidate_features,
+    filterable,
+    sentence_tail,
+    tail_features,
+)
+from wirewatch.extract.attributions import Extractor, cue_lexicon  # noqa: E402
+from wirewatch.model import Article  # noqa: E402
+from wirewatch.pipeline import Pipeline  # noqa: E402
+
+ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}\.ann$")
+DATE_IN_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
+C_GRID = (0.1, 0.3, 1.0)
+KEEP_GRID = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4)
+EXTEND_GRID = (0.5, 0.6, 0.7, 1.01)  # 1.01: never extend
+
+
+@dataclass
+class Candidate:
+    features: list[str]
+    span: set[int]
+    tail_features: list[str] | None  # None: no sentence tail to run on to
+    tail_span: set[int]
+    exempt: bool  # never dropped (a quotation, a denial, a non-confirmation, a hedge: see filterable)
+
+
+@dataclass
+class Article_:
+    gold: list[set[int]]
+    candidates: list[Candidate]
+
+
+def read_gold(path: Path) -> list[set[int]]:
+    """Content character sets of one brat file (Content spans of E lines)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    contents = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            offsets = parts[1].split(" ", 1)[1]
+            spans[parts[0]] = [(int(a), int(b)) for a, b in (r.split() for r in offsets.split(";"))]
+        elif parts[0].startswith("E"):
+            rel = dict(a.split(":", 1) for a in parts[1].split())
+            if rel.get("Content") in spans:
+                contents.append(rel["Content"])
+    return [{i for a, b in spans[c] for i in range(a, b)} for c in contents]
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def matched(gold: list[set[int]], preds: list[set[int]]) -> set[int]:
+    """Indices of the predictions matched one-to-one (Jaccard >= 0.5, best first)."""
+    pairs = sorted(((jaccard(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(preds)), reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for j, gi, pi in pairs:
+        if j < 0.5:
+            break
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+    return used_p
+
+
+def read_split(pipe: Pipeline, split_dir: Path) -> list[Article_]:
+    first_ann: dict[str, str] = {}
+    for ann in sorted((split_dir / "attributions").iterdir()):
+        first_ann.setdefault(ANN_SUFFIX.sub("", ann.name), ann.name)
+    out = []
+    lex = cue_lexicon()
+    for n, (name, ann) in enumerate(first_ann.items(), 1):
+        text = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        m = DATE_IN_NAME.search(name)
+        analysis = pipe.analyse(Article(text=text, published=m.group(1) if m else None))
+        ex = Extractor(analysis, lex)
+        cands = []
+        for r in ex.candidates():
+            s, e = ex.final_span(r)
+            tail = sentence_tail(ex, r) if r.kind != "direct" else None
+            tf, ts = None, set()
+            if tail is not None:
+                tf = tail_features(ex, r, *tail)
+                saved = r.content
+                r.content = (r.content[0], max(r.content[1], ex.span_chars(*tail)[1]))
+                ts = set(range(*ex.final_span(r)))
+                r.content = saved
+            cands.append(Candidate(candidate_features(ex, r), set(range(s, e)), tf, ts, not filterable(r)))
+        out.append(Article_(read_gold(split_dir / "attributions" / ann), cands))
+        if n % 100 == 0:
+            print(f"  {split_dir.name}: {n} articles", file=sys.stderr)
+    return out
+
+
+def f1(articles: list[Article_], keep_p: list[list[float]], ext_p: list[list[float]], keep_th: float,
+       ext_th: float) -> float:
+    m = p = g = 0
+    for art, kp, ep in zip(articles, keep_p, ext_p, strict=True):
+        preds = [c.tail_span if c.tail_features is not None and e >= ext_th else c.span
+                 for c, k, e in zip(art.candidates, kp, ep, strict=True) if k >= keep_th or c.exempt]
+        m += len(matched(art.gold, preds))
+        p += len(preds)
+        g += len(art.gold)
+    prec, rec = m / max(1, p), m / max(1, g)
+    return 2 * prec * rec / max(1e-9, prec + rec)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--polnear", type=Path, default=REPO.parent / "shared" / "eval" / "polnear")
+    ap.add_argument("--out", type=Path, default=attribution_filter.MODEL_PATH)
+    args = ap.parse_args()
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    attribution_filter.MODEL_PATH = Path("/nonexistent")  # candidates as the rules find them
+    attribution_filter.attribution_model.cache_clear()
+    pipe = Pipeline()
+    train = read_split(pipe, args.polnear / "train")
+    dev = read_split(pipe, args.polnear / "dev")
+
+    keep_x, keep_y, ext_x, ext_y = [], [], [], []
+    for art in train:
+        hit = matched(art.gold, [c.span for c in art.candidates])
+        for i, c in enumerate(art.candidates):
+            if not c.exempt:
+                keep_x.append(dict.fromkeys(c.features, 1))
+                keep_y.append(int(i in hit))
+            if c.tail_features is None:
+                continue
+            now = max((jaccard(g, c.span) for g in art.gold), default=0.0) >= 0.5
+            then = max((jaccard(g, c.tail_span) for g in art.gold), default=0.0) >= 0.5
+            if now != then:
+                ext_x.append(dict.fromkeys(c.tail_features, 1))
+                ext_y.append(int(then))
+    print(f"train: {len(keep_y)} candidates ({sum(keep_y)} right), {len(ext_y)} tails that matter "
+          f"({sum(ext_y)} for running on)", file=sys.stderr)
+
+    def fit(x: list[dict[str, int]], y: list[int], c: float) -> tuple[DictVectorizer, LogisticRegression]:
+        vec = DictVectorizer()
+        return vec, LogisticRegression(C=c, max_iter=5000).fit(vec.fit_transform(x), y)
+
+    def scores(vec: DictVectorizer, clf: LogisticRegression, rows: list[list[str] | None]) -> list[float]:
+        present = [r for r in rows if r is not None]
+        probs = iter(clf.predict_proba(vec.transform([dict.fromkeys(r, 1) for r in present]))[:, 1]) if present else iter([])
+        return [float(next(probs)) if r is not None else 0.0 for r in rows]
+
+    best: tuple[float, float, float, float, float] | None = None
+    models = {}
+    for c in C_GRID:
+        models[c] = (fit(keep_x, keep_y, c), fit(ext_x, ext_y, c))
+        (kv, kc), (ev, ec) = models[c]
+        keep_p = [scores(kv, kc, [x.features for x in a.candidates]) for a in dev]
+        ext_p = [scores(ev, ec, [x.tail_features for x in a.candidates]) for a in dev]
+        for kt in KEEP_GRID:
+            for et in EXTEND_GRID:
+                score = f1(dev, keep_p, ext_p, kt, et)
+                print(f"C={c} keep>={kt} extend>={et}: dev content F1 {score:.4f}", file=sys.stderr)
+                if best is None or score > best[0] + 1e-9:
+                    best = (score, c, kt, et, 0.0)
+    assert best is not None
+    score, c, kt, et, _ = best
+    print(f"chosen: C={c} keep>={kt} extend>={et} (dev content F1 {score:.4f}; no filter "
+          f"{f1(dev, [[1.0] * len(a.candidates) for a in dev], [[0.0] * len(a.candidates) for a in dev], 0, 1):.4f})")
+    (kv, kc), (ev, ec) = models[c]
+
+    def export(vec: DictVectorizer, clf: LogisticRegression, threshold: float) -> dict[str, object]:
+        weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
+                   if abs(w) >= 1e-4}
+        return {"bias": round(float(clf.intercept_[0]), 4), "threshold": threshold, "weights": dict(sorted(weights.items()))}
+
+    data = {
+        "_about": "Learnt last look at attribution candidates (see wirewatch/extract/attribution_filter.py): "
+                  "'keep' scores whether a candidate is an attribution, 'extend' whether a reported content "
+                  "runs on to its sentence's end. Logistic regressions over binary features.",
+        "_source": "Fitted by scripts/train_attribution_filter.py on the PolNeAR train split (thresholds and "
+                   f"C={c} chosen on dev); feature names and weights only.",
+        "keep": export(kv, kc, kt),
+        "extend": export(ev, ec, et),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""The learnt last look at attribution candidates, and the span rules added with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wirewatch.analysis import Analysis
+from wirewatch.config import Settings
+from wirewatch.extract import attribution_filter
+from wirewatch.extract.attribution_filter import LinearModel, attribution_model
+from wirewatch.extract.attributions import Extractor, cue_lexicon
+from wirewatch.model import Article, Attribution
+from wirewatch.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(Settings(pipeline=("entities", "attributions")))
+
+
+def run(pipe: Pipeline, text: str) -> Analysis:
+    return pipe.analyse(Article(text=text, published="2024-05-10"))
+
+
+def find(analysis: Analysis, content: str) -> Attribution:
+    hits = [a for a in analysis.attributions if content in a.content.text]
+    assert hits, f"no attribution with content {content!r}: {[a.content.text for a in analysis.attributions]}"
+    return hits[0]
+
+
+def test_linear_model_counts_a_feature_once() -> None:
+    model = LinearModel(weights={"a": 2.0, "b": -1.0}, bias=-1.0, threshold=0.5)
+    assert model.probability(["a", "a", "a"]) == pytest.approx(model.probability(["a"]))
+    assert model.accepts(["a"]) and not model.accepts(["b"]) and not model.accepts([])
+    assert model.probability(["unknown"]) == pytest.approx(1 / (1 + 2.718281828459045))
+
+
+def test_shipped_model_loads_with_sane_thresholds() -> None:
+    model = attribution_model()
+    assert model is not None
+    assert 0.0 <= model.keep.threshold <= 1.0 and 0.0 < model.extend.threshold <= 1.01
+    assert len(model.keep.weights) > 100 and "origin=verb:speech" in model.keep.weights
+
+
+def test_without_a_model_every_candidate_is_kept(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Ms. Lee said the depot would close in June. Analysts expect more closures, "
+            "and the union fears that jobs will go.")
+    analysis = run(pipe, text)
+    monkeypatch.setattr(attribution_filter, "MODEL_PATH", Path("/nonexistent/model.json"))
+    attribution_model.cache_clear()
+    try:
+        assert attribution_model() is None
+        ex = Extractor(analysis, cue_lexicon())
+        candidates = ex.candidates()
+        unfiltered = Extractor(analysis, cue_lexicon()).run()
+        assert len(unfiltered) == len(candidates) >= len(analysis.attributions)
+        assert any("depot would close" in a.content.text for a in unfiltered)
+    finally:
+        monkeypatch.undo()
+        attribution_model.cache_clear()
+    assert attribution_model() is not None
+
+
+def test_quotations_and_disputes_are_never_filtered(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a model that rejects everything it is asked about still leaves quotations and denials alone
+    reject_all = attribution_filter.AttributionModel(
+        keep=LinearModel(weights={}, bias=-30.0, threshold=0.5),
+        extend=LinearModel(weights={}, bias=-30.0, threshold=0.5))
+    monkeypatch.setattr(attribution_filter, "attribution_model", lambda: reject_all)
+    from wirewatch.extract import attributions
+    monkeypatch.setattr(attributions, "attribution_model", lambda: reject_all)
+    text = ('"We will reopen the bridge," the mayor said. The ministry said the bridge was unsafe. '
+            "The council denied the report.")
+    analysis = run(pipe, text)
+    contents = [a.content.text for a in analysis.attributions]
+    assert any("We will reopen the bridge" in c for c in contents)
+    assert find(analysis, "the report").stance == "denies"
+    assert not any("bridge was unsafe" in c for c in contents)  # a plain reported claim can be dropped
+
+
+def test_a_refusal_to_act_is_a_stance_not_a_non_confirmation(pipe: Pipeline) -> None:
+    analysis = run(pipe, "Senator Ana Ortiz refused to endorse the budget plan on Tuesday.")
+    a = find(analysis, "endorse the budget plan")
+    assert a.stance == "asserts" and a.speaker.text == "Senator Ana Ortiz"
+    analysis = run(pipe, "The ministry declined to comment on the report.")
+    assert analysis.attributions and analysis.attributions[0].stance == "cannot_confirm"
+
+
+def test_a_quotation_runs_on_over_a_blank_line(pipe: Pipeline) -> None:
+    text = ('"We will win this seat," Ms. Ruiz said.\n\n"Nobody in this district has given up on us."\n\n'
+            "Turnout in the district was low in 2020.")
+    analysis = run(pipe, text)
+    a = find(analysis, "We will win this seat")
+    assert "Nobody in this district" in a.content.text and "Turnout" not in a.content.text
+    assert len([x for x in analysis.attributions if "Nobody" in x.content.text]) == 1
+
+
+def test_a_paragraph_in_other_quote_marks_is_not_a_continuation(pipe: Pipeline) -> None:
+    text = ('“We will win this seat,” Ms. Ruiz said.\n\n"The crowd cheered as the band played on."')
+    a = find(run(pipe, text), "We will win this seat")
+    assert "crowd" not in a.content.text
+
+
+def test_a_participle_cue_ends_the_content_before_it(pipe: Pipeline) -> None:
+    text = ("Carson said he saw no need to change anything about his campaign, telling reporters that "
+            "“we deal with the issues” and that voters still backed him.")
+    a = find(run(pipe, text), "he saw no need")
+    assert "telling" not in a.content.text and "voters still backed" not in a.content.text
