@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from wirewatch.evaluate.attribution import DATE_IN_NAME, jaccard, match_contents, read_gold, split_texts  # noqa: E402
 from wirewatch.extract import attribution_filter  # noqa: E402
 from wirewatch.extract.attribution_filter import (  # noqa: E402
     candidate_features,
@@ -45,8 +45,6 @@ from wirewatch.extract.attributions import Extractor, cue_lexicon  # noqa: E402
 from wirewatch.model import Article  # noqa: E402
 from wirewatch.pipeline import Pipeline  # noqa: E402
 
-ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}\.ann$")
-DATE_IN_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
 C_GRID = (0.1, 0.3, 1.0)
 KEEP_GRID = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4)
 EXTEND_GRID = (0.5, 0.6, 0.7, 1.01)  # 1.01: never extend
@@ -67,49 +65,15 @@ class Article_:
     candidates: list[Candidate]
 
 
-def read_gold(path: Path) -> list[set[int]]:
-    """Content character sets of one brat file (Content spans of E lines)."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    contents = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2:
-            continue
-        if parts[0].startswith("T"):
-            offsets = parts[1].split(" ", 1)[1]
-            spans[parts[0]] = [(int(a), int(b)) for a, b in (r.split() for r in offsets.split(";"))]
-        elif parts[0].startswith("E"):
-            rel = dict(a.split(":", 1) for a in parts[1].split())
-            if rel.get("Content") in spans:
-                contents.append(rel["Content"])
-    return [{i for a, b in spans[c] for i in range(a, b)} for c in contents]
-
-
-def jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 def matched(gold: list[set[int]], preds: list[set[int]]) -> set[int]:
-    """Indices of the predictions matched one-to-one (Jaccard >= 0.5, best first)."""
-    pairs = sorted(((jaccard(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(preds)), reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for j, gi, pi in pairs:
-        if j < 0.5:
-            break
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-    return used_p
+    """Indices of the predictions matched one-to-one (Jaccard >= 0.5, best first), as the scorer matches."""
+    return {pi for _, pi in match_contents(gold, preds, 0.5)}
 
 
 def read_split(pipe: Pipeline, split_dir: Path) -> list[Article_]:
-    first_ann: dict[str, str] = {}
-    for ann in sorted((split_dir / "attributions").iterdir()):
-        first_ann.setdefault(ANN_SUFFIX.sub("", ann.name), ann.name)
     out = []
     lex = cue_lexicon()
-    for n, (name, ann) in enumerate(first_ann.items(), 1):
+    for n, (name, ann) in enumerate(split_texts(split_dir).items(), 1):
         text = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
         m = DATE_IN_NAME.search(name)
         analysis = pipe.analyse(Article(text=text, published=m.group(1) if m else None))
@@ -126,7 +90,7 @@ def read_split(pipe: Pipeline, split_dir: Path) -> list[Article_]:
                 ts = set(range(*ex.final_span(r)))
                 r.content = saved
             cands.append(Candidate(candidate_features(ex, r), set(range(s, e)), tf, ts, not filterable(r)))
-        out.append(Article_(read_gold(split_dir / "attributions" / ann), cands))
+        out.append(Article_([g.content for g in read_gold(ann)], cands))
         if n % 100 == 0:
             print(f"  {split_dir.name}: {n} articles", file=sys.stderr)
     return out

@@ -95,6 +95,21 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def match_contents(gold: list[set[int]], pred: list[set[int]], threshold: float) -> list[tuple[int, int]]:
+    """(gold index, predicted index) pairs matched one-to-one, best Jaccard first, at ``threshold`` or more."""
+    pairs = sorted(((jaccard(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)), reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    matched: list[tuple[int, int]] = []
+    for j, gi, pi in pairs:
+        if j < threshold or j == 0 or gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        matched.append((gi, pi))
+    return matched
+
+
 def norm(text: str) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", (text or "").lower().strip())
     return " ".join(text.split())
@@ -111,17 +126,7 @@ class Tally:
     with_cue: int = 0
 
     def add(self, gold: list[GoldAttribution], pred: list[PredAttribution], threshold: float) -> None:
-        pairs = sorted(((jaccard(g.content, p.content), gi, pi)
-                        for gi, g in enumerate(gold) for pi, p in enumerate(pred)), reverse=True)
-        used_g: set[int] = set()
-        used_p: set[int] = set()
-        matched: list[tuple[int, int]] = []
-        for j, gi, pi in pairs:
-            if j < threshold or j == 0 or gi in used_g or pi in used_p:
-                continue
-            used_g.add(gi)
-            used_p.add(pi)
-            matched.append((gi, pi))
+        matched = match_contents([g.content for g in gold], [p.content for p in pred], threshold)
         for gi, pi in matched:
             g, p = gold[gi], pred[pi]
             if g.source:
