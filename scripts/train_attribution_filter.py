@@ -7,8 +7,8 @@ Source: the PolNeAR corpus (``../shared/eval/polnear``, brat standoff; read at t
 copied): the train split to fit, the dev split to choose the regularisation and the thresholds. The
 test split is never read. What is written is feature names and weights only -- no article text.
 
-For every article the extraction pipeline runs as usual; then the attribution rules are run again
-with no filter (:meth:`Extractor.candidates`) and every candidate is labelled (quotations, denials,
+For every article the pipeline stages before attributions run as usual; then the attribution rules
+run with no filter (:meth:`Extractor.candidates`) and every candidate is labelled (quotations, denials,
 non-confirmations and hedges are kept whatever their score, as the extractor keeps them):
 
 * ``keep``: 1 when its content matches a gold content (character Jaccard >= 0.5, one-to-one, best
@@ -33,7 +33,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from wirewatch.evaluate.attribution import DATE_IN_NAME, jaccard, match_contents, read_gold, split_texts  # noqa: E402
+from wirewatch.config import DEFAULT_PIPELINE, Settings  # noqa: E402
+from wirewatch.evaluate.attribution import (  # noqa: E402
+    jaccard,
+    match_contents,
+    polnear_article,
+    read_gold,
+    split_texts,
+)
 from wirewatch.extract import attribution_filter  # noqa: E402
 from wirewatch.extract.attribution_filter import (  # noqa: E402
     candidate_features,
@@ -42,7 +49,6 @@ from wirewatch.extract.attribution_filter import (  # noqa: E402
     tail_features,
 )
 from wirewatch.extract.attributions import Extractor, cue_lexicon  # noqa: E402
-from wirewatch.model import Article  # noqa: E402
 from wirewatch.pipeline import Pipeline  # noqa: E402
 
 C_GRID = (0.1, 0.3, 1.0)
@@ -74,19 +80,16 @@ def read_split(pipe: Pipeline, split_dir: Path) -> list[Article_]:
     out = []
     lex = cue_lexicon()
     for n, (name, ann) in enumerate(split_texts(split_dir).items(), 1):
-        text = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        m = DATE_IN_NAME.search(name)
-        analysis = pipe.analyse(Article(text=text, published=m.group(1) if m else None))
-        ex = Extractor(analysis, lex)
+        ex = Extractor(pipe.analyse(polnear_article(split_dir, name)), lex)
         cands = []
         for r in ex.candidates():
             s, e = ex.final_span(r)
-            tail = sentence_tail(ex, r) if r.kind != "direct" else None
+            tail = sentence_tail(ex, r)
             tf, ts = None, set()
             if tail is not None:
                 tf = tail_features(ex, r, *tail)
                 saved = r.content
-                r.content = (r.content[0], max(r.content[1], ex.span_chars(*tail)[1]))
+                r.content = ex.run_on(r, tail)
                 ts = set(range(*ex.final_span(r)))
                 r.content = saved
             cands.append(Candidate(candidate_features(ex, r), set(range(s, e)), tf, ts, not filterable(r)))
@@ -117,9 +120,8 @@ def main() -> int:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    attribution_filter.MODEL_PATH = Path("/nonexistent")  # candidates as the rules find them
-    attribution_filter.attribution_model.cache_clear()
-    pipe = Pipeline()
+    # the stages attributions build on; the rules then run once per article, with no filter (candidates)
+    pipe = Pipeline(Settings(pipeline=DEFAULT_PIPELINE[:DEFAULT_PIPELINE.index("attributions")]))
     train = read_split(pipe, args.polnear / "train")
     dev = read_split(pipe, args.polnear / "dev")
 
@@ -149,7 +151,7 @@ def main() -> int:
         probs = iter(clf.predict_proba(vec.transform([dict.fromkeys(r, 1) for r in present]))[:, 1]) if present else iter([])
         return [float(next(probs)) if r is not None else 0.0 for r in rows]
 
-    best: tuple[float, float, float, float, float] | None = None
+    best: tuple[float, float, float, float] | None = None
     models = {}
     for c in C_GRID:
         models[c] = (fit(keep_x, keep_y, c), fit(ext_x, ext_y, c))
@@ -161,9 +163,9 @@ def main() -> int:
                 score = f1(dev, keep_p, ext_p, kt, et)
                 print(f"C={c} keep>={kt} extend>={et}: dev content F1 {score:.4f}", file=sys.stderr)
                 if best is None or score > best[0] + 1e-9:
-                    best = (score, c, kt, et, 0.0)
+                    best = (score, c, kt, et)
     assert best is not None
-    score, c, kt, et, _ = best
+    score, c, kt, et = best
     print(f"chosen: C={c} keep>={kt} extend>={et} (dev content F1 {score:.4f}; no filter "
           f"{f1(dev, [[1.0] * len(a.candidates) for a in dev], [[0.0] * len(a.candidates) for a in dev], 0, 1):.4f})")
     (kv, kc), (ev, ec) = models[c]

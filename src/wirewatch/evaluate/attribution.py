@@ -18,10 +18,13 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from . import print_figures
+
+if TYPE_CHECKING:
+    from ..model import Article
 
 ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}\.ann$")
 DATE_IN_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
@@ -162,6 +165,15 @@ def split_texts(split_dir: Path) -> dict[str, Path]:
     return chosen
 
 
+def polnear_article(split_dir: Path, name: str) -> Article:
+    """One PolNeAR text as an article, its publication date taken from the file name."""
+    from ..model import Article
+
+    text = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    m = DATE_IN_NAME.search(name)
+    return Article(text=text, published=m.group(1) if m else None)
+
+
 def score_outputs(split_dir: Path, docs: dict[str, dict[str, Any]], *, only_present: bool = False) -> dict[str, Any]:
     """Figures over the split; a text with no document counts as predicting nothing unless ``only_present``."""
     strict, loose = Tally(), Tally()
@@ -179,7 +191,6 @@ def score_outputs(split_dir: Path, docs: dict[str, dict[str, Any]], *, only_pres
 def evaluate_polnear(polnear: str | Path, split: str, *, out: str | Path | None = None,
                      limit: int | None = None) -> dict[str, Any]:
     """Run extraction over a PolNeAR split and score it; with ``out``, also write the documents there."""
-    from ..model import Article
     from ..pipeline import Pipeline
 
     split_dir = Path(polnear) / split
@@ -193,9 +204,7 @@ def evaluate_polnear(polnear: str | Path, split: str, *, out: str | Path | None 
         out_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     for name in names:
-        text = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        m = DATE_IN_NAME.search(name)
-        doc = pipe(Article(text=text, published=m.group(1) if m else None)).to_dict()
+        doc = pipe(polnear_article(split_dir, name)).to_dict()
         docs[name] = doc
         if out_dir:
             (out_dir / f"{name}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")

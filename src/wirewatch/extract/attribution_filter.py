@@ -103,7 +103,10 @@ def candidate_features(ex: Extractor, r: Raw) -> list[str]:
 
 def sentence_tail(ex: Extractor, r: Raw) -> tuple[int, int] | None:
     """Token range [first, last] from just after a reported content to the end of its sentence (final
-    punctuation and quote marks left out, never across a line break), or None where nothing is left."""
+    punctuation and quote marks left out, never across a line break), or None where nothing is left or
+    the content is a quotation (which ends where its marks do)."""
+    if r.kind == "direct":
+        return None
     doc = ex.doc
     s, e = r.content_span()
     span = doc.char_span(s, e, alignment_mode="expand")
@@ -161,9 +164,9 @@ def tail_features(ex: Extractor, r: Raw, first: int, last: int) -> list[str]:
     return feats
 
 
-@lru_cache(maxsize=1)
 def cue_statistics() -> dict[str, dict[str, dict[str, float]]]:
-    """How often each cue word heads an annotated cue in PolNeAR train (see scripts/mine_polnear_cues.py)."""
+    """How often each cue word heads an annotated cue in PolNeAR train (see scripts/mine_polnear_cues.py);
+    load_lexicon reads it once per process."""
     return load_lexicon("polnear_cues")
 
 

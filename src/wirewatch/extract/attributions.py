@@ -994,10 +994,14 @@ class Extractor:
         if model is not None:  # the learnt last look: drop unlikely candidates, run contents on where fitting
             raws = [r for r in raws if not filterable(r) or model.keep.accepts(candidate_features(self, r))]
             for r in raws:
-                tail = sentence_tail(self, r) if r.kind != "direct" else None
+                tail = sentence_tail(self, r)
                 if tail is not None and model.extend.accepts(tail_features(self, r, *tail)):
-                    r.content = (r.content[0], max(r.content[1], self.span_chars(*tail)[1]))
+                    r.content = self.run_on(r, tail)
         return self.finish(raws)
+
+    def run_on(self, r: Raw, tail: tuple[int, int]) -> tuple[int, int]:
+        """The content of ``r`` run on over ``tail`` (a token range from :func:`sentence_tail`)."""
+        return r.content[0], max(r.content[1], self.span_chars(*tail)[1])
 
     def final_span(self, r: Raw) -> tuple[int, int]:
         """The content span an attribution is given (quotations closed, reported content in one paragraph)."""
