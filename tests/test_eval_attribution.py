@@ -110,3 +110,26 @@ def test_tally_matches_one_to_one_best_first() -> None:
     loose = Tally()
     loose.add(gold, pred, 1e-9)
     assert loose.matched == 1  # the second prediction overlaps only the gold already taken
+
+
+@pytest.mark.parametrize("text, ann", [
+    (None, "T1\tContent 0 5\thello\n"),  # no text for the annotations
+    (b"\xff\xfe not utf-8", "T1\tContent 0 5\thello\n"),
+    (b"Hello there.", "T1\tContent zero five\thello\nE1\tContent:T1\n"),  # offsets that are no numbers
+    (b"Hello there.", "T1\tContent 0 5\thello\nE1\tContent\n"),  # a relation without its role
+])
+def test_bad_split_is_a_one_line_error(tmp_path: Path, text: bytes | None, ann: str) -> None:
+    from wirewatch.cli import cli, register_subcommands
+
+    register_subcommands()
+
+    split = tmp_path / "dev"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    (split / "attributions" / "x_2016-01-01_a_abcd.ann").write_text(ann, encoding="utf-8")
+    if text is not None:
+        (split / "text" / "x_2016-01-01_a.txt").write_bytes(text)
+    result = CliRunner().invoke(cli, ["eval", "attribution", "--polnear", str(tmp_path), "--split", "dev"])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+    assert "x_2016-01-01_a" in result.output

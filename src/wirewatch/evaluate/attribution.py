@@ -54,6 +54,13 @@ def char_set(ranges: list[tuple[int, int]]) -> set[int]:
 
 
 def read_gold(ann_path: Path) -> list[GoldAttribution]:
+    try:
+        return _read_gold(ann_path)
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        raise InputError(f"{ann_path}: not a readable brat annotation file ({e})") from None
+
+
+def _read_gold(ann_path: Path) -> list[GoldAttribution]:
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     relations: list[dict[str, str]] = []
     for line in ann_path.read_text(encoding="utf-8").splitlines():
@@ -169,7 +176,13 @@ def polnear_article(split_dir: Path, name: str) -> Article:
     """One PolNeAR text as an article, its publication date taken from the file name."""
     from ..model import Article
 
-    text = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    path = split_dir / "text" / f"{name}.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: missing (its annotations are in {split_dir / 'attributions'})") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: not a readable UTF-8 text ({e})") from None
     m = DATE_IN_NAME.search(name)
     return Article(text=text, published=m.group(1) if m else None)
 
