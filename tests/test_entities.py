@@ -73,3 +73,20 @@ def test_nested_actor_nouns_make_one_entity(analyse) -> None:
     nominals = [e.name for e in a.entities if e.label == "NOMINAL"]
     assert "police and hospital officials" in nominals
     assert "police" not in nominals and "hospital" not in nominals
+
+
+def test_a_blank_line_or_a_headline_ends_a_sentence(analyse) -> None:
+    text = ("Mayor Says Bridge Will Reopen In March\nThe bridge will reopen in March, the mayor said.\n\n"
+            "9:30 p.m.\n\nCouncillor Ada Brandt says the repairs are over budget.\nThe work\nwent on all night.")
+    sents = [s.text.strip() for s in analyse(text).doc.sents]
+    assert "Mayor Says Bridge Will Reopen In March" in sents
+    assert "9:30 p.m." in sents
+    assert "Councillor Ada Brandt says the repairs are over budget." in sents
+    assert "The work\nwent on all night." in sents  # a line wrapped mid-sentence stays one sentence
+
+
+def test_a_timestamp_paragraph_does_not_steal_the_speaker(analyse) -> None:
+    a = analyse("9:30 p.m.\n\nCouncillor Ada Brandt says the repairs are over budget.")
+    [att] = a.attributions
+    assert att.speaker.text == "Councillor Ada Brandt"
+    assert att.content.text == "the repairs are over budget"

@@ -31,6 +31,28 @@ def split_glued(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("wirewatch_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break ends a sentence. The parser otherwise runs a timestamp or a headline on into the
+    next paragraph ('9:30 p.m.\\n\\nDonald Trump says ...' parsed as one sentence with two subjects);
+    boundaries set before the parser are kept by it. A blank line always breaks; a single line break only
+    after a sentence's end or a headline (hard-wrapped text breaks lines mid-sentence)."""
+    text = doc.text
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not before.is_space or "\n" not in before.text or token.is_space:
+            continue
+        line = text[text.rfind("\n", 0, before.idx) + 1:before.idx].strip()
+        if before.text.count("\n") >= 2 or line.endswith((".", "!", "?", '"', "”", "’", ";")) or _headline(line):
+            token.is_sent_start = True
+    return doc
+
+
+def _headline(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str, disable: tuple[str, ...] = ()) -> Language:
     try:
@@ -38,6 +60,7 @@ def load_nlp(model: str, disable: tuple[str, ...] = ()) -> Language:
     except OSError:
         raise ConfigError(f"spaCy model {model!r} is not installed (setting spacy_model)") from None
     nlp.add_pipe("wirewatch_split_glued", first=True)
+    nlp.add_pipe("wirewatch_paragraph_breaks", after="wirewatch_split_glued")
     return nlp
 
 
