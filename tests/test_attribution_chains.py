@@ -165,8 +165,10 @@ def test_writer_cannot_confirm_an_earlier_claim(pipe: Pipeline) -> None:
 def test_not_saying_is_no_claim_but_refusing_is(pipe: Pipeline) -> None:
     an = run(pipe, "The minister did not say anything about the strike. The army would not say whether it had "
                    "fired first.")
-    assert [a.stance for a in an.attributions] == ["cannot_confirm"]
-    assert "fired first" in an.attributions[0].content.text
+    # not saying is never an assertion: at most (where the learnt filter keeps it) a non-confirmation
+    assert {a.stance for a in an.attributions} == {"cannot_confirm"}
+    refusal = [a for a in an.attributions if "fired first" in a.content.text]
+    assert len(refusal) == 1 and refusal[0].cue is not None and refusal[0].cue.text == "say"
 
 
 def test_anonymity_request_and_claimed_responsibility_are_not_claims(pipe: Pipeline) -> None:

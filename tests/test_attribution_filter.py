@@ -108,3 +108,32 @@ def test_a_participle_cue_ends_the_content_before_it(pipe: Pipeline) -> None:
             "“we deal with the issues” and that voters still backed him.")
     a = find(run(pipe, text), "he saw no need")
     assert "telling" not in a.content.text and "voters still backed" not in a.content.text
+
+
+def test_a_plainly_negated_cue_may_be_filtered(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    # unlike a denial, 'did not mention' is an attribution only now and then: the filter may drop it
+    reject_all = attribution_filter.AttributionModel(
+        keep=LinearModel(weights={}, bias=-30.0, threshold=0.5),
+        extend=LinearModel(weights={}, bias=-30.0, threshold=0.5))
+    from wirewatch.extract import attributions
+    monkeypatch.setattr(attributions, "attribution_model", lambda: reject_all)
+    analysis = run(pipe, "The senator did not mention the treaty. The ministry could not confirm the report.")
+    assert [a.cue.text for a in analysis.attributions if a.cue is not None] == ["confirm"]
+
+
+def test_quantifier_subjects_and_passive_objects_are_sources_and_contents(pipe: Pipeline) -> None:
+    text = "Most of the workers said they had loved the job. On Thursday, the closure of the plant was announced."
+    ex = Extractor(run(pipe, text), cue_lexicon())
+    said, announced = ex.candidates()
+    assert said.speaker.text == "Most of the workers" and said.stance == "asserts"
+    assert text[slice(*ex.final_span(said))] == "they had loved the job"
+    # what "was announced" is the content; nobody is named as its source
+    assert announced.cue is not None and announced.cue.text == "announced"
+    assert announced.speaker.text == "" and announced.speaker.anonymous
+    assert text[slice(*ex.final_span(announced))] == "the closure of the plant"
+
+
+def test_call_for_with_a_clause_takes_the_clause(pipe: Pipeline) -> None:
+    analysis = run(pipe, "Senator Ana Ortiz is calling for the state to double its flood defences.")
+    a = find(analysis, "the state to double its flood defences")
+    assert a.speaker.text == "Senator Ana Ortiz" and a.cue is not None and a.cue.text == "calling"

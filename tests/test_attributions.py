@@ -282,8 +282,15 @@ def test_hedges(pipe: Pipeline) -> None:
 
 
 def test_negated_cue_is_no_assertion(pipe: Pipeline) -> None:
-    an = run(pipe, "She did not say when the vote would take place. The minister never claimed the war was over.")
-    assert an.attributions == []
+    text = ("She did not say when the vote would take place. The minister never claimed the war was over. "
+            "Officials do not expect a deal before the summer.")
+    an = run(pipe, text)
+    assert [a for a in an.attributions if a.stance == "asserts"] == []
+    # the rules propose each as what was not said (speech) or what the holder believes against (belief); the
+    # learnt filter then keeps those that PolNeAR-style annotation would
+    stances = {r.cue.text: r.stance for r in Extractor(an, cue_lexicon()).candidates() if r.cue is not None}
+    assert stances == {"say": "cannot_confirm", "claimed": "cannot_confirm", "expect": "denies"}
+    assert all(r.plain_negation for r in Extractor(an, cue_lexicon()).candidates())
 
 
 def test_alleged_in_reported_content_hedges(pipe: Pipeline) -> None:

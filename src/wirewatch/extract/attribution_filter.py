@@ -36,8 +36,9 @@ def _bucket(n: int) -> str:
 
 def filterable(r: Raw) -> bool:
     """Whether the filter may drop a candidate at all. A quotation is what it is, and a denial, a
-    non-confirmation or a hedge is what claim status is made of: those are kept whatever their score."""
-    return r.kind != "direct" and r.origin != "label" and r.stance == "asserts"
+    non-confirmation or a hedge is what claim status is made of: those are kept whatever their score --
+    except a plainly negated cue ('did not mention', 'does not expect'), which is one only now and then."""
+    return r.kind != "direct" and r.origin != "label" and (r.stance == "asserts" or r.plain_negation)
 
 
 def candidate_features(ex: Extractor, r: Raw) -> list[str]:

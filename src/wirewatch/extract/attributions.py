@@ -145,6 +145,7 @@ class CueLexicon:
     continue_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
     anonymity_verbs: frozenset[str]
+    quantifier_speakers: frozenset[str]
     act_objects: dict[str, frozenset[str]]
 
 
@@ -222,6 +223,7 @@ def cue_lexicon() -> CueLexicon:
         outlet_words=_low(outlets["words"]), continue_verbs=_low(raw["continue_verbs"]),
         refusal_verbs=_low(raw.get("refusal_verbs", [])),
         anonymity_verbs=_low(raw.get("anonymity_verbs", [])),
+        quantifier_speakers=_low(raw.get("quantifier_speakers", [])),
         act_objects={k.lower(): _low(v) for k, v in raw.get("act_objects", {}).items()},
     )
 
@@ -303,6 +305,7 @@ class Raw:
     # further pieces of the same content after the first ('"A," he said, "B."'; 'A, he said, B')
     more: list[tuple[int, int]] = field(default_factory=list)
     origin: str = ""  # which rule proposed it ("verb:speech", "noun", "according", ...): a filter feature
+    plain_negation: bool = False  # a cue negated with no stance of its own in the lexicon ('did not mention')
 
     @property
     def last_end(self) -> int:
@@ -710,6 +713,11 @@ class Extractor:
         if entry.kind == "mined":  # an object alone only for verbs that mostly report what someone says
             return self.argument_content(v) if entry.object == "any" else None
         # 4. a preposition's object ("accused Iran of sending troops", "warned of an attack")
+        for c in v.rights:
+            # 'is calling for the United States to step up ...': the parser makes "for" the mark of a clause
+            if c.dep_ == "advcl" and c.left_edge.lower_ in entry.preps and c.left_edge.dep_ == "mark" \
+                    and not self.crosses_paragraph(v, c):
+                return "indirect", self.span_chars(c.left_edge.i + 1, c.right_edge.i), c.i, None
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in entry.preps:
                 for p in c.children:
@@ -946,7 +954,7 @@ class Extractor:
         for v, entry in verbs:
             raw = self.from_verb(v, entry)
             if raw is not None:
-                raw.origin = f"verb:{entry.kind}"
+                raw.origin = f"verb:{entry.kind}" + (":negated" if raw.plain_negation else "")
                 raws.append(raw)
                 second = self.second_half(v, raw)
                 if second is not None:
@@ -1073,16 +1081,25 @@ class Extractor:
 
     def from_verb(self, v: Token, entry: VerbCue) -> Raw | None:
         stance = entry.stance
+        plain_negation = False
         if self.negated(v):
+            if entry.negated is None and not self.refuses_to_say(v) and v.dep_ == "xcomp" and \
+                    self.verb_entry(v.head) is not None:
+                return None  # 'refused to endorse him': the governing cue reports it (any_xcomp)
             if entry.negated is None and not self.refuses_to_say(v):
-                return None
-            stance = entry.negated or "cannot_confirm"
+                # 'did not mention the deal', 'does not expect a vote': no statement of the content is made
+                # (speech), or the holder's belief or wish runs against it (belief). A weak candidate: the
+                # learnt filter decides (see filterable).
+                plain_negation = True
+                stance = "denies" if entry.kind == "belief" else "cannot_confirm"
+            else:
+                stance = entry.negated or "cannot_confirm"
         if entry.kind == "belief" and v.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in v.children):
             return None  # "the widely believed story"
         if v.dep_ in ("amod", "compound"):
             return None
         subj, how = self.subject(v)
-        if subj is not None and subj.pos_ not in SPEAKER_POS:
+        if subj is not None and subj.pos_ not in SPEAKER_POS and subj.lower_ not in self.lex.quantifier_speakers:
             return None
         if subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
             return None  # "no group claimed ...": nobody said anything
@@ -1100,9 +1117,13 @@ class Extractor:
         if subj is not None and subj.dep_ == "expl":
             subj = None
         content = self.content_for(v, entry, subj)
-        if content is None and how == "passive" and subj is not None and stance == "cannot_confirm":
-            # "the claim could not be independently verified": the unconfirmed thing is the subject
+        subject_is_content = False
+        if content is None and how == "passive" and subj is not None and (
+                stance == "cannot_confirm" or entry.object == "any" and not self.tok_quote[subj.i]):
+            # "the claim could not be independently verified": the unconfirmed thing is the subject; so is what
+            # "was announced" or "was endorsed", for cues whose object is their content
             content = ("indirect", self.span_chars(*self.phrase(subj)), subj.i, None)
+            subject_is_content = True
         if content is None:
             # passive with an xcomp: "Iran is believed to have sent troops" -- the content is the clause
             if how == "passive" and subj is not None and any(c.dep_ == "xcomp" for c in v.children):
@@ -1114,7 +1135,7 @@ class Extractor:
         if entry.any_xcomp and root is not None and self.doc[root].lemma_.lower() not in entry.requires:
             stance = entry.any_xcomp  # 'refused to endorse him' says where he stands; it confirms nothing
         via: list[str] = []
-        if how == "passive" and subj is not None and root is not None and (subj.i != root or stance == "cannot_confirm"):
+        if how == "passive" and subj is not None and root is not None and (subj.i != root or subject_is_content):
             # agentless passive: "it was reported that ...", "Iran is believed to ..." -- no named source
             speaker = Speaker(text="", entity=None, start=None, end=None, anonymous=True)
             if v.lemma_.lower() in self.lex.hedge_passives and stance == "asserts":
@@ -1177,7 +1198,8 @@ class Extractor:
             stance = "hedges"
         raw = Raw(kind=kind, speaker=speaker, content=span, cue=self.cue_of(v, lemma), stance=stance, via=via,
                   cue_tok=v.i, root=root, quote=quote, speaker_head=subj.i if subj is not None else None,
-                  belief=entry.kind == "belief", weak=entry.kind in ("belief", "mined"))
+                  belief=entry.kind == "belief", weak=entry.kind in ("belief", "mined"),
+                  plain_negation=plain_negation)
         if kind == "indirect" and root is not None and span[0] > v.idx:
             raw.content = self.extend_tail(v, span)
         if kind == "indirect" and root is None and quote is None and span[1] <= v.idx:
