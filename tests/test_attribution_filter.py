@@ -137,3 +137,14 @@ def test_call_for_with_a_clause_takes_the_clause(pipe: Pipeline) -> None:
     analysis = run(pipe, "Senator Ana Ortiz is calling for the state to double its flood defences.")
     a = find(analysis, "the state to double its flood defences")
     assert a.speaker.text == "Senator Ana Ortiz" and a.cue is not None and a.cue.text == "calling"
+
+
+def test_a_speaker_the_parser_hangs_elsewhere_is_found(pipe: Pipeline) -> None:
+    # the parser makes these speakers appositions of a noun before them, leaving "said" with no subject
+    analysis = run(pipe, "Tuesday in Lagos, while on the campaign trail for his sister, the former governor Tunde "
+                         "Bello said his sister was the best candidate for the job.")
+    a = find(analysis, "his sister was the best candidate for the job")
+    assert a.speaker.text == "the former governor Tunde Bello"
+    analysis = run(pipe, "But in a call with reporters on Dec. 2, Col. Anne Marsh, a military spokeswoman in Kabul, "
+                         "said the raid had been planned for weeks.")
+    assert find(analysis, "the raid had been planned for weeks").speaker.text == "Col. Anne Marsh"

@@ -577,7 +577,38 @@ class Extractor:
             return head, "active"
         if v.dep_ == "advcl" and v.tag_ == "VBN" and v.lemma_.lower() in QUESTION_VERBS:
             return None, "asked"  # 'Asked whether ..., she said ...' (a reduced passive)
+        if v.dep_ == "ROOT" and self.speech_cue(v):
+            stray = self.stray_subject(v)
+            if stray is not None:
+                return stray, "active"
         return None, "none"
+
+    def stray_subject(self, v: Token) -> Token | None:
+        """The speaker of a main-clause speech cue that the parser hung elsewhere, as an apposition or a
+        bare noun phrase: 'Tuesday in New York, former president Bill Clinton said ...', 'Col. Steven Warren,
+        a military spokesman in Baghdad, said ...' -- the name right before the cue, or right before one
+        aside set off in commas."""
+        doc = self.doc
+        first = v.sent.start
+        j = v.i - 1
+        while j >= first and doc[j].is_space:
+            j -= 1
+        for _ in range(2):
+            comma = j >= first and doc[j].text == ","
+            if comma:
+                j -= 1
+            if j < first:
+                return None
+            t = doc[j]
+            if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("appos", "npadvmod", "dep") and self.tok_quote[t.i] is None:
+                return t
+            if not comma:
+                return None
+            while j > first and doc[j].text != ",":  # back over the aside to the comma that opens it
+                j -= 1
+            if j <= first:
+                return None
+        return None
 
     def quote_next_to(self, v: Token, subj_left: int) -> Quote | None:
         """A quotation that ends right before the cue clause or starts right after the cue."""
