@@ -15,7 +15,9 @@ E lines), parses every text with the project's spaCy model and counts, per (lemm
               annotated cue (a rough prior the extractor thresholds on; see docs/attribution.md).
 
 Only word lists and counts are written -- never article text. The output is plain data
-(``{"verb": {lemma: {...}}, "noun": {...}, "adj": {...}, "prep": {...}}``), read once per process by
+(``{"verb": {lemma: {...}}, "noun": {...}, "adj": {...}, "prep": {...}, "verb_prep": {"point to": {...}}}``;
+``verb_prep`` counts a verb with a preposition, a cue when the gold content takes in the preposition's
+object: 'pointed to the polls', 'spoke about the economy'), read once per process by
 ``wirewatch.extract.attributions``. It also prints a few conventions of the gold content spans
 (does the content start with "that"? include the quote marks? end before ", citing ..."?), which is
 how the extractor's span rules were chosen.
@@ -97,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     for (_name, ann), text, doc in zip(chosen, raw, nlp.pipe(raw, batch_size=16), strict=True):
         gold = read_ann(ann)
         cue_head: set[int] = set()
+        cue_content: dict[int, set[int]] = {}  # cue head token -> characters of its gold content(s)
         for g in gold:
             n_attr += 1
             content = g["Content"]
@@ -119,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             root = next((t for t in roots if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ")), roots[0] if roots else None)
             if root is not None:
                 cue_head.add(root.i)
+                cue_content.setdefault(root.i, set()).update(i for a, b in content for i in range(a, b))
         for tok in doc:
             kind = coarse(tok.pos_)
             if kind is None:
@@ -134,23 +138,36 @@ def main(argv: list[str] | None = None) -> int:
             total[key] += 1
             if tok.i in cue_head:
                 heads[key] += 1
+            if kind == "verb":
+                # verb + preposition ('pointed to', 'spoke about'): a cue when its gold content takes in the
+                # preposition's object
+                for p in tok.children:
+                    obj = next((o for o in p.children if o.dep_ in ("pobj", "pcomp")), None) if p.dep_ == "prep" else None
+                    if obj is None:
+                        continue
+                    pair = ("verb_prep", f"{tok.lemma_.lower()} {p.lower_}")
+                    total[pair] += 1
+                    chars = range(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+                    if tok.i in cue_head and any(i in cue_content[tok.i] for i in chars):
+                        heads[pair] += 1
 
     out: dict[str, Any] = {
         "_about": ("Attribution-cue statistics mined from the PolNeAR train split by scripts/mine_polnear_cues.py "
                    "(word lemmas and counts only, no article text). n: tokens with that lemma and POS in a "
                    "position where they could be a cue (verbs: with a subject and something after them to be the "
-                   "content); cue: how many of them head a gold Cue span; precision: cue / n. Regenerate with the script; do not edit by hand."),
+                   "content); cue: how many of them head a gold Cue span (verb_prep: a verb with a preposition whose object the gold content takes in); precision: cue / n. Regenerate with the script; do not edit by hand."),
         "_source": f"PolNeAR v1.0.0 {args.split} split, {len(chosen)} texts, {n_attr} attributions",
     }
-    for kind in ("verb", "noun", "adj", "prep"):
+    for kind in ("verb", "noun", "adj", "prep", "verb_prep"):
         rows = {lemma: {"n": total[(k, lemma)], "cue": c, "precision": round(c / max(1, total[(k, lemma)]), 3)}
-                for (k, lemma), c in heads.items() if k == kind and c >= args.min_cues and lemma.isalpha()}
+                for (k, lemma), c in heads.items()
+                if k == kind and c >= args.min_cues and lemma.replace(" ", "").isalpha()}
         out[kind] = dict(sorted(rows.items(), key=lambda kv: (-kv[1]["cue"], kv[0])))
     Path(args.out).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(chosen)} texts, {n_attr} attributions -> {args.out}")
     for k, v in conv.items():
         print(f"  {k}: {v} ({v / max(1, n_attr):.1%})")
-    for kind in ("verb", "noun", "adj", "prep"):
+    for kind in ("verb", "noun", "adj", "prep", "verb_prep"):
         print(f"  {kind}: {len(out[kind])} lemmas")
     return 0
 

@@ -148,3 +148,29 @@ def test_a_speaker_the_parser_hangs_elsewhere_is_found(pipe: Pipeline) -> None:
     analysis = run(pipe, "But in a call with reporters on Dec. 2, Col. Anne Marsh, a military spokeswoman in Kabul, "
                          "said the raid had been planned for weeks.")
     assert find(analysis, "the raid had been planned for weeks").speaker.text == "Col. Anne Marsh"
+
+
+def test_learnt_verb_preposition_pairs_take_the_object(pipe: Pipeline) -> None:
+    # 'point to' and 'speak about' are mined pairs (data/lexicons/polnear_cues.json, verb_prep); "point out"
+    # stays a hand-written cue of its own
+    lex = cue_lexicon()
+    assert any(e.particle is None and "to" in e.preps for e in lex.verbs["point"])
+    assert any(e.particle == "out" for e in lex.verbs["point"])
+    text = ("The mayor pointed to the falling crime figures. At the rally, Ms. Okafor spoke about the closure of "
+            "the steel mill. The mayor pointed out that the figures were new.")
+    ex = Extractor(run(pipe, text), lex)
+    found = {text[slice(*ex.final_span(r))]: r.cue.text for r in ex.candidates() if r.cue is not None}
+    assert found.get("the falling crime figures") == "pointed"
+    assert found.get("the closure of the steel mill") == "spoke"
+    assert found.get("the figures were new") == "pointed out"
+
+
+def test_object_control_and_passive_agents_give_the_speaker(pipe: Pipeline) -> None:
+    text = ("The poor results forced the minister to acknowledge that the reform had stalled. "
+            "The deal was first reported by the Harbour Gazette.")
+    ex = Extractor(run(pipe, text), cue_lexicon())
+    acknowledged, reported = ex.candidates()
+    assert acknowledged.speaker.text == "the minister"
+    assert text[slice(*ex.final_span(acknowledged))] == "the reform had stalled"
+    assert reported.speaker.text == "the Harbour Gazette"
+    assert text[slice(*ex.final_span(reported))] == "The deal"

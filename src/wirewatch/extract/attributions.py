@@ -37,7 +37,7 @@ speech and belief verbs, claim nouns with a "that" clause, "according to", and s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -191,6 +191,17 @@ def cue_lexicon() -> CueLexicon:
                                  "min_precision_object", 0.5)
                 obj = "any" if row["precision"] >= need and not event else None
                 verbs[lemma] = [VerbCue(lemma=lemma, kind="mined", object=obj, clause_only=event)]
+        # a verb with a preposition whose object is the content ('pointed to the polls', 'spoke about the
+        # economy'): the preposition joins the verb's entry, or makes one
+        for pair, row in stats.get("verb_prep", {}).items():
+            lemma, prep = pair.split(" ", 1)
+            if lemma in skip or row["cue"] < mined.get("min_cues_prep", 5) \
+                    or row["precision"] < mined.get("min_precision_prep", 1.0):
+                continue
+            entries = verbs.get(lemma, [])
+            if not any(e.particle is None for e in entries):  # only 'point out' so far: 'pointed to' is new
+                entries = [*entries, VerbCue(lemma=lemma, kind="mined", clause_only=True)]
+            verbs[lemma] = [replace(e, preps=e.preps | {prep}) if e.particle is None else e for e in entries]
         nouns = {k.lower(): v for k, v in raw["nouns"].items()}
         for lemma, row in stats.get("noun", {}).items():
             if lemma not in nouns and lemma not in skip and row["cue"] >= mined.get("min_cues", 5) \
@@ -561,6 +572,11 @@ class Extractor:
             return self.subject(head, depth + 1)
         if v.dep_ == "xcomp" and head.lemma_.lower() in self.lex.continue_verbs:
             return self.subject(head, depth + 1)
+        if v.dep_ == "xcomp" and head.pos_ == "VERB":
+            # object control: 'the results forced Sanders to acknowledge ...', 'led some to speculate that ...'
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < v.i), None)
+            if obj is not None and obj.pos_ in SPEAKER_POS | {"DET"}:
+                return obj, "active"
         if v.dep_ in ("advcl", "acl") and v.tag_ == "VBG":  # "..., saying that ..."
             if v.dep_ == "acl":
                 return head, "active"
@@ -710,7 +726,7 @@ class Extractor:
         if entry.clause_only:
             comps = [c for c in comps if c.dep_ == "ccomp"]
             if not comps:
-                return None
+                return self.prep_content(v, entry)
         if entry.requires:
             comps = [c for c in comps if c.dep_ == "xcomp" and (c.lemma_.lower() in entry.requires or entry.any_xcomp)]
             if not comps:
@@ -742,21 +758,16 @@ class Extractor:
             # ... or, for some, a thing: 'polls show a close race', 'voters want lower taxes'
             return self.argument_content(v) if entry.takes_arguments() else None
         if entry.kind == "mined":  # an object alone only for verbs that mostly report what someone says
-            return self.argument_content(v) if entry.object == "any" else None
+            return self.argument_content(v) if entry.object == "any" else self.prep_content(v, entry)
         # 4. a preposition's object ("accused Iran of sending troops", "warned of an attack")
         for c in v.rights:
             # 'is calling for the United States to step up ...': the parser makes "for" the mark of a clause
-            if c.dep_ == "advcl" and c.left_edge.lower_ in entry.preps and c.left_edge.dep_ == "mark" \
+            if c.dep_ == "advcl" and c.left_edge.lower_ == "for" and "for" in entry.preps and c.left_edge.dep_ == "mark" \
                     and not self.crosses_paragraph(v, c):
                 return "indirect", self.span_chars(c.left_edge.i + 1, c.right_edge.i), c.i, None
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in entry.preps:
-                for p in c.children:
-                    if p.dep_ in ("pobj", "pcomp"):
-                        # "accused the government of rigging the vote": who is accused belongs to the claim
-                        obj = next((o for o in v.children if o.dep_ == "dobj" and o.i < c.i), None)
-                        first = obj.left_edge.i if obj is not None else p.left_edge.i
-                        return "indirect", self.span_chars(first, p.right_edge.i), p.i, None
+        prep = self.prep_content(v, entry)
+        if prep is not None:
+            return prep
         # 5. the direct object, where the lexicon allows it ("denied the report", "ruled out sending")
         if entry.object:
             for c in v.children:
@@ -804,6 +815,19 @@ class Extractor:
         # 7. what the cue is about, as its object: 'stressed the need for ...', 'mentioned the deal'
         if entry.takes_arguments() and not entry.requires:
             return self.argument_content(v)
+        return None
+
+    def prep_content(self, v: Token, entry: VerbCue) -> tuple[str, tuple[int, int], int | None, None] | None:
+        """The object of a preposition the cue's entry names ("accused Iran of sending troops", "warned of an
+        attack", "pointed to the polls")."""
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in entry.preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        # "accused the government of rigging the vote": who is accused belongs to the claim
+                        obj = next((o for o in v.children if o.dep_ == "dobj" and o.i < c.i), None)
+                        first = obj.left_edge.i if obj is not None else p.left_edge.i
+                        return "indirect", self.span_chars(first, p.right_edge.i), p.i, None
         return None
 
     def argument_content(self, v: Token) -> tuple[str, tuple[int, int], int | None, Quote | None] | None:
@@ -1150,11 +1174,16 @@ class Extractor:
         content = self.content_for(v, entry, subj)
         subject_is_content = False
         if content is None and how == "passive" and subj is not None and (
-                stance == "cannot_confirm" or entry.object == "any" and not self.tok_quote[subj.i]):
+                stance == "cannot_confirm" or entry.object == "any" and stance == "asserts" and not self.tok_quote[subj.i]):
             # "the claim could not be independently verified": the unconfirmed thing is the subject; so is what
             # "was announced" or "was endorsed", for cues whose object is their content
             content = ("indirect", self.span_chars(*self.phrase(subj)), subj.i, None)
             subject_is_content = True
+        passive_subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if content is None and passive_subject is not None and subj is not None and subj.i != passive_subject.i \
+                and entry.object is not None and not self.tok_quote[passive_subject.i]:
+            # 'the meeting was first reported by Politico': what the agent reported is the passive subject
+            content = ("indirect", self.span_chars(*self.phrase(passive_subject)), passive_subject.i, None)
         if content is None:
             # passive with an xcomp: "Iran is believed to have sent troops" -- the content is the clause
             if how == "passive" and subj is not None and any(c.dep_ == "xcomp" for c in v.children):
