@@ -174,3 +174,18 @@ def test_object_control_and_passive_agents_give_the_speaker(pipe: Pipeline) -> N
     assert text[slice(*ex.final_span(acknowledged))] == "the reform had stalled"
     assert reported.speaker.text == "the Harbour Gazette"
     assert text[slice(*ex.final_span(reported))] == "The deal"
+
+
+def test_a_claim_inside_another_is_marked_for_the_filter(pipe: Pipeline) -> None:
+    from wirewatch.extract.attribution_filter import candidate_features
+
+    text = "The ministry said the governor told reporters the bridge was unsafe. The mayor said the road was closed."
+    ex = Extractor(run(pipe, text), cue_lexicon())
+    cands = ex.candidates()
+    by_cue = {r.cue.text: r for r in cands if r.cue is not None and r.speaker.text != "The mayor"}
+    assert by_cue["said"].holds_other and not by_cue["said"].inside_other
+    assert by_cue["told"].inside_other and not by_cue["told"].holds_other
+    mayor = next(r for r in cands if r.speaker.text == "The mayor")
+    assert not mayor.inside_other and not mayor.holds_other
+    assert "holds_other" in candidate_features(ex, by_cue["said"])
+    assert "inside_other|verb:speech" in candidate_features(ex, by_cue["told"])

@@ -87,6 +87,10 @@ def candidate_features(ex: Extractor, r: Raw) -> list[str]:
             feats.append("content_has_subject")
     if r.cue is not None:
         feats.append(f"content_side={'before' if e <= r.cue.start else 'after' if s >= r.cue.end else 'around'}")
+    if r.inside_other:  # PolNeAR annotates a claim inside another's content only now and then
+        feats.append(f"inside_other|{r.origin}")
+    if r.holds_other:
+        feats.append("holds_other")
     if r.more:
         feats.append("continued")
     if r.via:

@@ -317,6 +317,8 @@ class Raw:
     more: list[tuple[int, int]] = field(default_factory=list)
     origin: str = ""  # which rule proposed it ("verb:speech", "noun", "according", ...): a filter feature
     plain_negation: bool = False  # a cue negated with no stance of its own in the lexicon ('did not mention')
+    inside_other: bool = False  # its cue lies in another candidate's content (a filter feature)
+    holds_other: bool = False  # another candidate's cue lies in its content (a filter feature)
 
     @property
     def last_end(self) -> int:
@@ -1049,6 +1051,12 @@ class Extractor:
         self.continuations(raws)
         raws.sort(key=lambda r: min(r.content[0], r.cue.start if r.cue else r.content[0]))
         self.resolve_pronoun_speakers(raws)
+        for r in raws:
+            if r.cue is None:
+                continue
+            for o in raws:
+                if o is not r and o.content[0] <= r.cue.start < o.last_end:
+                    r.inside_other = o.holds_other = True
         return raws
 
     def run(self) -> list[Attribution]:
