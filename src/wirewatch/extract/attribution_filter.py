@@ -37,8 +37,10 @@ def _bucket(n: int) -> str:
 def filterable(r: Raw) -> bool:
     """Whether the filter may drop a candidate at all. A quotation is what it is, and a denial, a
     non-confirmation or a hedge is what claim status is made of: those are kept whatever their score --
-    except a plainly negated cue ('did not mention', 'does not expect'), which is one only now and then."""
-    return r.kind != "direct" and r.origin != "label" and (r.stance == "asserts" or r.plain_negation)
+    except a plainly negated cue ('did not mention', 'does not expect'), which is one only now and then.
+    Nor is a claim inside a denial's or non-confirmation's content ('could not verify a claim that ...')."""
+    return r.kind != "direct" and r.origin != "label" and (r.stance == "asserts" or r.plain_negation) \
+        and not r.inside_dispute
 
 
 def candidate_features(ex: Extractor, r: Raw) -> list[str]:

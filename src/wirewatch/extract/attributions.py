@@ -319,6 +319,7 @@ class Raw:
     plain_negation: bool = False  # a cue negated with no stance of its own in the lexicon ('did not mention')
     inside_other: bool = False  # its cue lies in another candidate's content (a filter feature)
     holds_other: bool = False  # another candidate's cue lies in its content (a filter feature)
+    inside_dispute: bool = False  # it lies in a denial's or non-confirmation's content: never filtered
 
     @property
     def last_end(self) -> int:
@@ -1057,6 +1058,8 @@ class Extractor:
             for o in raws:
                 if o is not r and o.content[0] <= r.cue.start < o.last_end:
                     r.inside_other = o.holds_other = True
+                    # 'could not verify a claim that ...': the claim is what the dispute is about
+                    r.inside_dispute |= o.stance in ("denies", "cannot_confirm") and not o.plain_negation
         return raws
 
     def run(self) -> list[Attribution]:
