@@ -170,9 +170,10 @@ def main() -> int:
     scored = train + dev
     best: tuple[float, float, float, float] | None = None
     models = {}
+    dev_scores = {}
     for c in C_GRID:
         models[c] = (fit(keep_x, keep_y, c), fit(ext_x, ext_y, c))
-        keep_p, ext_p = predict(models[c], dev)
+        dev_scores[c] = keep_p, ext_p = predict(models[c], dev)
         oof_keep: list[list[float]] = [[] for _ in train]
         oof_ext: list[list[float]] = [[] for _ in train]
         for fold in range(FOLDS):
@@ -191,7 +192,7 @@ def main() -> int:
                     best = (score, c, kt, et)
     assert best is not None
     score, c, kt, et = best
-    keep_p, ext_p = predict(models[c], dev)
+    keep_p, ext_p = dev_scores[c]
     print(f"chosen: C={c} keep>={kt} extend>={et} (train out of fold + dev content F1 {score:.4f}; dev "
           f"{f1(dev, keep_p, ext_p, kt, et):.4f}, dev with no filter "
           f"{f1(dev, [[1.0] * len(a.candidates) for a in dev], [[0.0] * len(a.candidates) for a in dev], 0, 1):.4f})")

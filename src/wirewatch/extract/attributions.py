@@ -328,6 +328,10 @@ class Raw:
     def extend(self, start: int, end: int) -> None:
         self.more.append((start, end))
 
+    def holds_cue_of(self, other: Raw) -> bool:
+        """Whether the cue of ``other`` lies in this one's content ('said the governor believes ...')."""
+        return other is not self and other.cue is not None and self.content[0] <= other.cue.start < self.last_end
+
     def content_span(self) -> tuple[int, int]:
         """One span for a content in pieces: the run of consecutive pieces that covers most of the
         content while taking in least of what lies between them (a short '," she said, "' is taken in,
@@ -1042,8 +1046,7 @@ class Extractor:
                 raw.origin = "hedge"
                 raws.append(raw)
         # a belief or learnt cue inside someone else's content is part of what they say, not a claim of its own
-        raws = [r for r in raws if not r.weak or r.cue is None or not any(
-            o is not r and o.content[0] <= r.cue.start < o.last_end for o in raws)]
+        raws = [r for r in raws if not r.weak or not any(o.holds_cue_of(r) for o in raws)]
         # an unnamed-source claim ("is believed to") inside someone's content only hedges that content
         raws = [r for r in raws if r.speaker.text or r.cue is not None and r.cue.lemma in self.lex.nouns or not any(
             o is not r and o.speaker.text and o.content[0] <= r.content[0] and r.content[1] <= o.content[1]
@@ -1053,10 +1056,8 @@ class Extractor:
         raws.sort(key=lambda r: min(r.content[0], r.cue.start if r.cue else r.content[0]))
         self.resolve_pronoun_speakers(raws)
         for r in raws:
-            if r.cue is None:
-                continue
             for o in raws:
-                if o is not r and o.content[0] <= r.cue.start < o.last_end:
+                if o.holds_cue_of(r):
                     r.inside_other = o.holds_other = True
                     # 'could not verify a claim that ...': the claim is what the dispute is about
                     r.inside_dispute |= o.stance in ("denies", "cannot_confirm") and not o.plain_negation
