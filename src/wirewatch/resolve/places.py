@@ -2,8 +2,9 @@
 
 The gazetteer (``wirewatch/data/gazetteer/places-*.tsv.gz``, built by ``scripts/build_gazetteer.py``) holds
 countries, first- and second-level divisions, continents, a few regions, seas and landmarks, and every
-populated place of GeoNames' cities500, each under its folded English/Latin names. ``Gazetteer.load()`` is
-a cached singleton (about 1.7 s and 210 MB); ``Gazetteer.candidates(name)`` is a dict hit on the folded
+populated place of GeoNames' cities500, each under its folded English/Latin names; GeoNames' own points
+for countries and divisions (``points-owm.tsv``, from pyowm's city list) replace the shards' approximations.
+``Gazetteer.load()`` is a cached singleton (about 1.7 s and 210 MB); ``Gazetteer.candidates(name)`` is a dict hit on the folded
 name (``fold``: case, diacritics, punctuation, a leading "the", Arabic articles, "-ah"/"-a"), with fallbacks
 for "X province/governorate/state/...", "X Co.", "city of X", "northern X", "Greater X Area", a county
 named without the word ("Gwinnett"), and abbreviations ("Tex.", "NSW", "WA": every reading). ``lookup``
@@ -38,6 +39,9 @@ from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 PLACES_GLOB = "places-*.tsv.gz"
+# GeoNames' own points for countries and divisions, laid over the shards' approximations by geonameid
+# (kept apart for their licence: ``scripts/build_gazetteer_points.py``)
+POINTS_GLOB = "points-*.tsv"
 DEMONYMS_FILE = DATA_DIR / "demonyms.tsv"
 NEIGHBOURS_FILE = DATA_DIR / "neighbours.tsv"
 SHARED_DEMONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "demonyms.json"
@@ -171,6 +175,17 @@ def _feature(line: str) -> str:
     return line[a: line.index("\t", a)]
 
 
+def read_points(path: Path) -> dict[int, tuple[float, float]]:
+    """geonameid -> (lat, lon) from a ``points-*.tsv`` file (``#`` lines are comments)."""
+    points: dict[int, tuple[float, float]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        gid, lat, lon = line.split("\t")[:3]
+        points[int(gid)] = (float(lat), float(lon))
+    return points
+
+
 class Gazetteer:
     """Folded name -> candidate places. ``load()`` returns a process-wide cached instance."""
 
@@ -182,6 +197,7 @@ class Gazetteer:
         self._index = index
         self._demonyms: dict[str, str] = {}  # folded demonym -> ISO3 ("" when unknown)
         self._cache: dict[int, Candidate] = {}
+        self.points: dict[int, tuple[float, float]] = {}  # geonameid -> GeoNames' own (lat, lon)
         self._admin1_names: dict[str, str] = {}
         self.countries: dict[str, int] = {}  # iso3 -> row
         self.neighbours: dict[str, frozenset[str]] = {}  # iso3 -> bordering countries
@@ -262,6 +278,9 @@ class Gazetteer:
             if not d.endswith("s"):
                 demonyms.setdefault(d + "s", iso)
         gaz = cls(rows, index, demonyms)
+        if path.is_dir():
+            for file in sorted(path.glob(POINTS_GLOB)):
+                gaz.points.update(read_points(file))
         if NEIGHBOURS_FILE.exists():
             for line in NEIGHBOURS_FILE.read_text(encoding="utf-8").splitlines():
                 iso, _, ns = line.partition("\t")
@@ -275,10 +294,11 @@ class Gazetteer:
         if c is None:
             r = self._rows[row].split("\t")
             gid = int(r[0])
+            lat, lon = self.points.get(gid) or (float(r[5]), float(r[6]))
             c = Candidate(
                 geonameid=gid or None, name=r[8], country=r[2] or None,
                 admin1=self._admin1_names.get(r[3]) if r[3] else None, feature=r[1],
-                lat=float(r[5]), lon=float(r[6]), population=int(r[7]),
+                lat=lat, lon=lon, population=int(r[7]),
                 admin1_code=r[3] or None, admin2_code=r[4] or None)
             self._cache[row] = c
         return c
