@@ -318,6 +318,13 @@ AIRPORT_WORDS = frozenset(("international", "intercontinental", "airport", "regi
                            "aerodrome", "airpark", "domestic", "national"))
 # not civil airports, or not airports news names as places
 AIRPORT_SKIP = ("air base", "afb", "heliport", "seaplane", "army", "naval", "air force", "station")
+# words that are left when the town is taken off a name ("Nantucket Memorial Airport" -> "Memorial") but
+# name no airport on their own: such a field keeps its full name only, so that "Memorial Hospital" or
+# "the Islamic Republic" is no airport
+AIRPORT_GENERIC = frozenset(("memorial", "county", "executive", "state", "area", "city", "downtown", "metro",
+                             "metropolitan", "central", "capital", "industrial", "business", "airstrip", "glider",
+                             "skypark", "island", "valley", "greater", "east", "west", "north", "south", "field",
+                             "republic", "harbour", "harbor", "lrrs", "general", "civil", "public", "local"))
 
 
 def read_airports(path: Path) -> list[dict]:
@@ -337,7 +344,8 @@ def read_airports(path: Path) -> list[dict]:
             if city and words[: len(city.split())] == city.split():
                 words = words[len(city.split()):]
             short = " ".join(w for w in words if w.lower() not in AIRPORT_WORDS and fold(w) != fold(city))
-            if len(short) < 4 or fold(short) == fold(city) or not is_latin(short):
+            if (len(short) < 4 or fold(short) == fold(city) or not is_latin(short)
+                    or all(w in AIRPORT_GENERIC for w in fold(short).split())):
                 short = ""
             names = [name, name.replace(" International", "")]
             if short:
