@@ -231,6 +231,19 @@ def test_places_inside_longer_names(gaz: Gazetteer) -> None:
     assert gaz.candidates("Bank of Peru") == []
 
 
+def test_words_of_a_longer_name_that_are_no_place_of_their_own(gaz: Gazetteer) -> None:
+    """The last words of a longer name are a town only after a kind of place, a facility or a direction;
+    after any other word the two make one name, which only a country or division outlives."""
+    for name in ("Brands Hatch", "Craven Cottage", "Faubourg Marigny"):
+        assert all(not c.feature.startswith("PPL") for c in gaz.lookup(name)[0]), name
+    for name, want in (("Lake Nakuru", "Nakuru"), ("Robinson College Cambridge", "Cambridge"),
+                       ("Nazi Germany", "Germany"), ("S.E. Paris", "Paris"), ("the Battle of Richmond", "Richmond")):
+        assert want in {c.name for c in gaz.lookup(name)[0]}, name
+    # the head before "of" or one half of "X and Y" is no place ("Summit" is a town in New Jersey)
+    assert all(c.name != "Summit" for c in gaz.lookup("Summit of the Americas")[0])
+    assert all(c.name != "Bains" for c in gaz.lookup("Bains and Grants Town")[0])
+
+
 def test_abbreviations_follow_the_article() -> None:
     r = resolved("Bushfires near Perth spread across WA, while Sydney in NSW stayed calm.", "Perth", "WA",
                  "Sydney", "NSW")
@@ -319,6 +332,10 @@ def test_airports(gaz: Gazetteer) -> None:
         assert haversine_km(c.lat, c.lon, r["London"].lat, r["London"].lon) < 60  # type: ignore[union-attr]
     cands, _ = gaz.lookup("Schiphol International Airport")
     assert [c.country for c in cands] == ["NLD"]
+    # a field named "<town> Memorial Airport" is no "Memorial": a hospital or "the Republic" is no airport
+    for name in ("Memorial", "Northwestern Memorial Hospital", "Islamic Republic", "County"):
+        assert all(c.feature != "AIRP" for c in gaz.lookup(name)[0]), name
+    assert any(c.feature == "AIRP" for c in gaz.lookup("Nantucket Memorial Airport")[0])
     # a town beside an airport named after it keeps the bare name
     r = resolved("Drones flew between Yonaguni island and Taiwan.", "Yonaguni", "Taiwan")
     assert r["Yonaguni"] is not None and r["Yonaguni"].feature.startswith("PPL")

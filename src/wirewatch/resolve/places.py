@@ -156,6 +156,8 @@ _FACILITY_WORDS = frozenset((
     "cup", "council", "metro", "beach", "harbour", "harbor", "port", "prison", "jail", "courthouse",
     "hall", "library", "campus", "market", "plaza", "base", "zoo",
 ))
+# words after which a leading run of a longer name is no place of its own ("Summit of", "Bains and")
+_LINK_WORDS = frozenset(("of", "and", "&"))
 # kinds of natural and man-made features: alone, they are no place's name ("Nile Delta", "Red River")
 _FEATURE_WORDS = frozenset((
     "river", "lake", "delta", "valley", "creek", "island", "islands", "bay", "gulf", "hill", "hills",
@@ -164,6 +166,11 @@ _FEATURE_WORDS = frozenset((
     "dam", "canal", "desert", "peninsula", "orchard", "meadow", "village",
 ))
 # a street named after a place lies wherever the street is
+# words after which the rest of a longer name may be a place of its own ("Lake Manassas")
+_BEFORE_PLACE = _FACILITY_WORDS | _FEATURE_WORDS | _GENERIC | {
+    "of", "the", "greater", "ft", "n", "s", "e", "w", "ne", "nw", "se", "sw"}  # folded: "Fort" is "ft"
+# what a name still means at the end of a longer one after any word ("Nazi Germany")
+_BOUND_FEATURES = frozenset(("PCLI", "ADM1", "CONT", "RGN"))
 _STREET_WORDS = frozenset(("street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
                            "boulevard", "blvd", "court", "ct", "terrace", "place", "pl", "circle", "highway",
                            "hwy", "pike", "alley", "row"))
@@ -452,8 +459,16 @@ class Gazetteer:
             if head[:1].isupper() and self.is_demonym(head):
                 dc = self.demonym_country(head)
                 return ([dc] if dc is not None else []), True
-        subs = [" ".join(words[:n]) for n in range(n_words - 1, 0, -1)]
+        # a leading run is the place an organisation or feature is named after ("Delhi High Court") -- not
+        # a head noun before "of" or one half of "X and Y" ("Summit of the Americas", "Bains and Grants Town")
+        subs = [" ".join(words[:n]) for n in range(n_words - 1, 0, -1)
+                if fold(words[n]) not in _LINK_WORDS]
+        # a trailing run is a town when a kind of place, a facility or a direction comes before it ("Lake
+        # Manassas", "Robinson College Cambridge", "East Jerusalem"); after any other word the two make one
+        # name ("Brands Hatch", "Craven Cottage", "Faubourg Marigny"), and only a country or a division is
+        # still itself ("Nazi Germany", "Barangay Paciano Rizal")
         subs += [" ".join(words[n:]) for n in range(1, n_words)]
+        bound = {" ".join(words[n:]) for n in range(1, n_words) if fold(words[n - 1]) not in _BEFORE_PLACE}
         if "of" in words[1:-1]:
             tail = words[words.index("of", 1) + 1:]
             if tail and tail[0].lower() == "the":
@@ -467,7 +482,12 @@ class Gazetteer:
             if k in _FACILITY_WORDS or k in _GENERIC or k in _FEATURE_WORDS or k in _STREET_WORDS:
                 continue
             found = self._own_named(sub)
-            rank = (len(k.split()), max((prior(c) for c in found), default=-1.0))
+            if sub in bound:
+                found = [c for c in found if c.feature in _BOUND_FEATURES]
+            # the longest place name, then the most prominent place: "Robinson College" found through its
+            # facility word is the one-word "Robinson", no longer than "Cambridge" after it
+            rank = (max((len(fold(c.name).split()) if c.feature.startswith("PPL") else len(k.split())
+                         for c in found), default=0), max((prior(c) for c in found), default=-1.0))
             if found and rank > best_rank:
                 best, best_rank = found, rank
         return best, False
