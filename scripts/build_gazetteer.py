@@ -42,6 +42,8 @@ Sources and licences
   its population is a nominal 50,000 (airportsdata has no traffic figures), so a same-named town wins
   unless the article is near the airport; the bare distinctive part is left out when a town of that name
   lies within 25 km (the town is the better reading of "Yonaguni").
+* English counties that are no single GeoNames ADM2 (Merseyside, West Yorkshire, Berkshire since its
+  split, the historic Yorkshire: ``EXTRA_COUNTIES``), hand-written with approximate centres.
 * A handful of hand-written entries (regions such as the Middle East, West Bank, Gaza Strip; oceans and
   seas; a few landmarks news reports as places, such as the White House) with approximate central
   coordinates, written here (``EXTRA``).
@@ -245,6 +247,26 @@ EXTRA: list[tuple[str, str, str, float, float, int, list[str]]] = [
     ("Patagonia", "RGN", "", -45.0, -69.0, 2_000_000, []),
     ("Midwest", "RGN", "USA", 42.0, -92.0, 68_000_000, []),
     ("New England", "RGN", "USA", 43.7, -71.3, 15_000_000, []),
+]
+
+# English counties that are no single second-level division in GeoNames (metropolitan counties, counties
+# since split into unitary authorities, the historic Yorkshire and Sussex), which UK news names all the same:
+# name, lat, lon, population, aliases (hand-written approximate centres and rounded populations). Each gets
+# a code of its own ("GB.ENG.x-berkshire"), so that it contains no town by code.
+EXTRA_COUNTIES: list[tuple[str, float, float, int, list[str]]] = [
+    ("Berkshire", 51.45, -1.15, 910_000, []),
+    ("Cheshire", 53.2, -2.55, 1_070_000, []),
+    ("Northamptonshire", 52.3, -0.85, 750_000, []),
+    ("Bedfordshire", 52.05, -0.45, 680_000, []),
+    ("Yorkshire", 54.0, -1.5, 5_400_000, []),
+    ("West Yorkshire", 53.75, -1.75, 2_300_000, []),
+    ("South Yorkshire", 53.5, -1.3, 1_400_000, []),
+    ("East Yorkshire", 53.9, -0.6, 600_000, []),
+    ("Merseyside", 53.45, -2.95, 1_420_000, []),
+    ("Tyne and Wear", 54.95, -1.55, 1_140_000, ["Tyne & Wear"]),
+    ("West Midlands", 52.48, -1.9, 2_900_000, []),
+    ("Greater Manchester", 53.5, -2.3, 2_800_000, []),
+    ("Sussex", 50.95, -0.3, 1_700_000, []),
 ]
 
 ADMIN_SUFFIXES = (" governorate", " province", " oblast", " region", " state", " prefecture",
@@ -528,6 +550,9 @@ def main(argv: list[str] | None = None) -> int:
                      int(c.get("population") or 0), c["name"], [c["name"], c.get("asciiName", "")]))
     for name, feat, iso3, lat, lon, pop, aliases in EXTRA:
         rows.append((0, feat, iso3, "", "", lat, lon, pop, name, [name, *aliases]))
+    for name, lat, lon, pop, aliases in EXTRA_COUNTIES:
+        code = "GB.ENG.x-" + fold(name).replace(" ", "-")
+        rows.append((0, "ADM2", "GBR", "GB.ENG", code, lat, lon, pop, name, [name, *aliases]))
 
     out_dir = Path(args.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

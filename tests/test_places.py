@@ -494,3 +494,16 @@ def test_build_points_reads_the_owm_city_list(tmp_path: Path) -> None:
     from wirewatch.resolve.places import read_points
 
     assert read_points(shards / "points-owm.tsv") == {900001: (15.5, 25.25)}
+
+
+def test_english_counties_without_a_geonames_division() -> None:
+    """Metropolitan and split counties (no single GeoNames ADM2) are places, and contain their towns."""
+    r = resolved("Police were called to a house in Halifax, West Yorkshire, on Sunday.", "Halifax",
+                 "West Yorkshire")
+    county, town = r["West Yorkshire"], r["Halifax"]
+    assert county is not None and county.feature == "ADM2" and county.country == "GBR"
+    assert town is not None and town.country == "GBR"  # not Halifax, Nova Scotia
+    assert haversine_km(town.lat, town.lon, county.lat, county.lon) < 40
+    for name in ("Merseyside", "Berkshire", "Northamptonshire", "Tyne and Wear"):
+        c = resolved(f"Roads were closed across {name} after the storm.", name)[name]
+        assert c is not None and c.country == "GBR", name

@@ -649,8 +649,16 @@ def contains(parent: Candidate, child: Candidate) -> bool:
     if parent.feature == "ADM1":
         return child.admin1_code == parent.admin1_code and child.feature not in ("PCLI", "ADM1")
     if parent.feature == "ADM2":
+        if parent.admin2_code and ".x-" in parent.admin2_code:
+            # a county GeoNames has no division for ("Merseyside"): its towns are those of its country's
+            # division near its centre
+            return (child.feature.startswith("PPL") and child.admin1_code == parent.admin1_code
+                    and haversine_km(parent.lat, parent.lon, child.lat, child.lon) < _UNCODED_COUNTY_KM)
         return child.admin2_code == parent.admin2_code and child.feature.startswith("PPL")
     return False
+
+
+_UNCODED_COUNTY_KM = 80.0
 
 
 _PLURAL_ADMIN = re.compile(
