@@ -44,6 +44,9 @@ Sources and licences
   lies within 25 km (the town is the better reading of "Yonaguni").
 * English counties that are no single GeoNames ADM2 (Merseyside, West Yorkshire, Berkshire since its
   split, the historic Yorkshire: ``EXTRA_COUNTIES``), hand-written with approximate centres.
+* Physical geography and regions (rivers, mountain ranges, lakes, straits, seas, deltas, deserts: "Euphrates",
+  "Strait of Hormuz", "Lake Chad", "Eastern Ghouta"), hand-written with approximate points in
+  ``scripts/data/physical_features.tsv``, whose head says how.
 * A handful of hand-written entries (regions such as the Middle East, West Bank, Gaza Strip; oceans and
   seas; a few landmarks news reports as places, such as the White House) with approximate central
   coordinates, written here (``EXTRA``).
@@ -248,6 +251,9 @@ EXTRA: list[tuple[str, str, str, float, float, int, list[str]]] = [
     ("Midwest", "RGN", "USA", 42.0, -92.0, 68_000_000, []),
     ("New England", "RGN", "USA", 43.7, -71.3, 15_000_000, []),
 ]
+
+# rivers, ranges, lakes, straits, seas and regions news names as places (hand-written; see the file's head)
+FEATURES_FILE = Path(__file__).resolve().parent / "data" / "physical_features.tsv"
 
 # English counties that are no single second-level division in GeoNames (metropolitan counties, counties
 # since split into unitary authorities, the historic Yorkshire and Sussex), which UK news names all the same:
@@ -549,6 +555,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((int(c["geonameId"]), "CONT", "", "", "", float(c["lat"]), float(c["lng"]),
                      int(c.get("population") or 0), c["name"], [c["name"], c.get("asciiName", "")]))
     for name, feat, iso3, lat, lon, pop, aliases in EXTRA:
+        rows.append((0, feat, iso3, "", "", lat, lon, pop, name, [name, *aliases]))
+    for r in read_tsv(FEATURES_FILE):
+        name, feat, iso3, lat, lon, pop = r[0], r[1], r[2], float(r[3]), float(r[4]), int(r[5])
+        aliases = [a for a in (r[6].split("|") if len(r) > 6 else []) if a]
         rows.append((0, feat, iso3, "", "", lat, lon, pop, name, [name, *aliases]))
     for name, lat, lon, pop, aliases in EXTRA_COUNTIES:
         code = "GB.ENG.x-" + fold(name).replace(" ", "-")

@@ -507,3 +507,36 @@ def test_english_counties_without_a_geonames_division() -> None:
     for name in ("Merseyside", "Berkshire", "Northamptonshire", "Tyne and Wear"):
         c = resolved(f"Roads were closed across {name} after the storm.", name)[name]
         assert c is not None and c.country == "GBR", name
+
+
+def test_rivers_straits_lakes_and_regions(gaz: Gazetteer) -> None:
+    """Physical features news names as places resolve to them; a state or country named like a river or
+    lake keeps its name ("Mississippi", "Jordan", "Chad")."""
+    r = resolved("Tankers slowed in the Strait of Hormuz while fighting spread along the Euphrates near Deir "
+                 "ez-Zor and in Eastern Ghouta.", "Strait of Hormuz", "Euphrates", "Deir ez-Zor", "Eastern Ghouta")
+    assert r["Strait of Hormuz"] is not None and r["Strait of Hormuz"].feature == "STRT"
+    euphrates = r["Euphrates"]
+    assert euphrates is not None and euphrates.feature == "STM"
+    assert r["Eastern Ghouta"] is not None and r["Eastern Ghouta"].country == "SYR"
+    lake = gaz.lookup("Lake Victoria")[0]
+    assert [c.feature for c in lake] == ["LK"]  # not the Australian state inside the name
+    for text, name, feature in (("Floods hit Mississippi and Alabama.", "Mississippi", "ADM1"),
+                                ("Talks were held in Jordan on Sunday.", "Jordan", "PCLI"),
+                                ("Troops left Chad for Niger.", "Chad", "PCLI")):
+        c = resolved(text, name)[name]
+        assert c is not None and c.feature == feature, name
+
+
+def test_physical_features_file_is_well_formed() -> None:
+    """Every row of the hand-written features table has a name, a known feature code and a point on Earth."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / "data" / "physical_features.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert len(rows) > 50
+    names = set()
+    for r in rows:
+        assert len(r) in (6, 7), r
+        assert r[1] in {"STM", "MTS", "LK", "STRT", "GULF", "SEA", "DLTA", "DSRT", "PEN", "RGN"}, r
+        assert -90 <= float(r[3]) <= 90 and -180 <= float(r[4]) <= 180, r
+        assert int(r[5]) > 0 and r[0] not in names, r
+        names.add(r[0])

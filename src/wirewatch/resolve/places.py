@@ -134,6 +134,8 @@ class Candidate:
 
 
 ADMIN_FEATURES = frozenset({"PCLI", "ADM1", "ADM2"})
+# continents, regions and physical features: wide areas that name no spot to measure nearness from
+_WIDE_FEATURES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "PEN", "STRT", "STM", "MTS", "LK", "DLTA", "DSRT"})
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?:province|provinces|governorate|state|region|oblast|prefecture|department|district|krai|kray|"
     r"county|parish|voivodeship|municipality|territory)$")
@@ -170,7 +172,7 @@ _FEATURE_WORDS = frozenset((
 _BEFORE_PLACE = _FACILITY_WORDS | _FEATURE_WORDS | _GENERIC | {
     "of", "the", "greater", "ft", "n", "s", "e", "w", "ne", "nw", "se", "sw"}  # folded: "Fort" is "ft"
 # what a name still means at the end of a longer one after any word ("Nazi Germany")
-_BOUND_FEATURES = frozenset(("PCLI", "ADM1", "CONT", "RGN"))
+_BOUND_FEATURES = frozenset(("PCLI", "ADM1", "CONT", "RGN", "STM", "MTS", "LK", "SEA", "STRT", "GULF", "DSRT"))
 _STREET_WORDS = frozenset(("street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
                            "boulevard", "blvd", "court", "ct", "terrace", "place", "pl", "circle", "highway",
                            "hwy", "pike", "alley", "row"))
@@ -548,7 +550,8 @@ class Gazetteer:
 # Disambiguation
 # --------------------------------------------------------------------------------------------------
 
-_FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "RGN": 2.0, "OCN": 2.0, "SEA": 2.0, "ADM1": 1.0, "ADM2": -0.5,
+_FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "RGN": 2.0, "OCN": 2.0, "SEA": 2.0, "STRT": 2.0, "STM": 2.0,
+                  "MTS": 2.0, "LK": 2.0, "DLTA": 2.0, "DSRT": 2.0, "ADM1": 1.0, "ADM2": -0.5,
                   "PPLC": 2.5}
 # Scoring weights (log10-population units), set on LGL/TR-News/GeoWebNews with the gold spans given.
 W: dict[str, float] = {
@@ -705,7 +708,7 @@ MAX_CANDIDATES = 60
 _GENERIC_TAIL = re.compile(r" (?:ocean|sea|strip|peninsula|heights|islands|mountains)$")
 _RIVER_TAIL = re.compile(r" (?:upon|on|am|an der|sur|en|im) [a-z]+$")
 _AIRPORT_TAIL = re.compile(r" (?:international )?airport$")
-_NAMED_AREAS = frozenset({"OCN", "SEA", "GULF", "PEN", "RGN", "CONT"})
+_NAMED_AREAS = _WIDE_FEATURES
 
 
 def _own_name_match(c: Candidate, key: str) -> bool:
@@ -956,7 +959,7 @@ def _rescore(mentions: dict[int, _Mention], chosen: dict[int, int],
         for i in idxs:
             for k, s in enumerate(mentions[i].base):
                 sums[k] += s
-        spatial = [o for o in others if o.feature not in ("PCLI", "CONT", "RGN", "OCN", "SEA", "ADM1", "ADM2")]
+        spatial = [o for o in others if o.feature not in _WIDE_FEATURES and o.feature not in ADMIN_FEATURES]
         for k, c in enumerate(m0.cands):
             bonus = 0.0
             # another name resolved to this very place ("Mexico City" for "Mexico") is no evidence for it
@@ -975,7 +978,7 @@ def _rescore(mentions: dict[int, _Mention], chosen: dict[int, int],
                 n_a = admin_tot.get(c.admin1_code, 0.0) - own_a.get(c.admin1_code, 0.0) - sum(
                     keys_admin1.get(k2, {}).get(c.admin1_code, 0.0) for k2 in same)
                 bonus += min(W["focus_admin1_max"], W["focus_admin1"] * n_a)
-            if spatial and c.feature not in ("PCLI", "CONT", "RGN", "OCN", "SEA"):
+            if spatial and c.feature != "PCLI" and c.feature not in _WIDE_FEATURES:
                 d = min((haversine_km(c.lat, c.lon, o.lat, o.lon) for o in spatial if o is not c), default=1e9)
                 bonus += W["near50"] if d < 50 else W["near150"] if d < 150 else W["near400"] if d < 400 else 0.0
             sums[k] += bonus * len(idxs)
@@ -1006,7 +1009,7 @@ def _is_place_name(gaz: Gazetteer, text: str, min_pop: int) -> bool:
         return False
     cands, _ = gaz.lookup(text)
     key = fold(text)
-    return any((c.feature in ("PCLI", "ADM1", "ADM2", "CONT", "RGN", "OCN", "SEA")
+    return any((c.feature in ADMIN_FEATURES or c.feature in _WIDE_FEATURES
                 or c.population >= min_pop) and fold(c.name) in (key, strip_article(key)) or
                (c.feature in ("PCLI", "ADM1") and c.population >= min_pop) for c in cands)
 
