@@ -224,8 +224,11 @@ def test_places_inside_longer_names(gaz: Gazetteer) -> None:
     # the longest run, then the most prominent; a kind of feature alone ("River", "Hill") names no place
     assert {c.country for c in gaz.lookup("Saskatchewan Chamber of Commerce")[0]} == {"CAN"}
     assert gaz.lookup("Blue Hill")[0] == [] or all(fold(c.name) != "hill" for c in gaz.lookup("Blue Hill")[0])
-    # a street named after a town, and a facility word standing alone, name no place
+    # a street named after a town, and a facility word standing alone, name no place -- but a court of law
+    # is no street called "... Court"
     assert gaz.lookup("Nairobi Close Road")[0] == []
+    assert gaz.lookup("Nakuru Court")[0] == []
+    assert {c.country for c in gaz.lookup("Nakuru High Court")[0]} == {"KEN"}
     assert gaz.lookup("Zzyzxq Airport")[0] == []
     # candidates() is what the name itself denotes: no fallback
     assert gaz.candidates("Bank of Peru") == []

@@ -176,6 +176,10 @@ _BOUND_FEATURES = frozenset(("PCLI", "ADM1", "CONT", "RGN", "STM", "MTS", "LK", 
 _STREET_WORDS = frozenset(("street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
                            "boulevard", "blvd", "court", "ct", "terrace", "place", "pl", "circle", "highway",
                            "hwy", "pike", "alley", "row"))
+# "<place> High Court" is a court of law, not a street called "... Court"
+_COURT_KINDS = frozenset(("high", "supreme", "district", "appeals", "appeal", "federal", "magistrate", "magistrates",
+                          "magistrates'", "crown", "county", "regional", "trial", "circuit", "superior", "family",
+                          "constitutional", "criminal", "civil", "juvenile", "municipal", "sessions"))
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
@@ -454,7 +458,9 @@ class Gazetteer:
         says the place came from a demonym (which only ``demonyms=True`` resolution makes a place of).
         """
         n_words = len(words)
-        if words[-1].lower().rstrip(".") in _STREET_WORDS:  # "Dublin Center Drive" is a street, not Dublin
+        if words[-1].lower().rstrip(".") in _STREET_WORDS and not (
+                len(words) > 2 and words[-1].lower() == "court" and words[-2].lower() in _COURT_KINDS):
+            # "Dublin Center Drive" is a street, not Dublin -- but "Delhi High Court" is Delhi's court
             return [], False
         for n in range(n_words - 1, 0, -1):
             head = " ".join(words[:n])
