@@ -143,10 +143,11 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
 REGION_DEMONYMS = {
     "European": "Europe", "African": "Africa", "Asian": "Asia", "North American": "North America",
     "South American": "South America", "Latin American": "Latin America", "Middle Eastern": "Middle East",
-    "Central American": "North America", "Caribbean": "Caribbean", "Scandinavian": "Scandinavia",
+    "Central American": "Central America", "Caribbean": "Caribbean", "Scandinavian": "Scandinavia",
     "Balkan": "Balkans", "Southeast Asian": "Southeast Asia", "South East Asian": "Southeast Asia",
     "Central Asian": "Central Asia", "Oceanian": "Oceania", "Arab": "Middle East",
-    "Soviet": "Soviet Union",
+    "Soviet": "Soviet Union", "Maghrebi": "Maghreb", "Levantine": "Levant", "Himalayan": "Himalayas",
+    "Saharan": "Sahara",
 }
 
 # Demonyms countryinfo lacks (the country's adjective differs from its demonym noun, or none listed).

@@ -330,7 +330,7 @@ class Gazetteer:
         # a continent, region or first-level division named by its own name ("Texan" -> Texas)
         best: Candidate | None = None
         for i in self._rows_for_key(fold(ref)):
-            if _feature(self._rows[i]) in ("CONT", "RGN", "ADM1"):
+            if _feature(self._rows[i]) in _WIDE_FEATURES or _feature(self._rows[i]) == "ADM1":
                 c = self.candidate(i)
                 if best is None or prior(c) > prior(best):
                     best = c
