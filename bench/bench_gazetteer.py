@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         out = subprocess.run([sys.executable, "-c", LOAD_PROBE], capture_output=True, text=True, check=True)
         loads.append(json.loads(out.stdout))
 
+    from wirewatch.evaluate import print_figures
     from wirewatch.resolve.places import Gazetteer, Toponym, resolve_toponyms
 
     gaz = Gazetteer.load()
@@ -69,11 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         "resolve_ms_per_40_toponym_article": round(per_article * 1000, 1),
         "targets": {"load_seconds": 3.0, "peak_rss_mb": 600},
     }
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for k, v in figures.items():
-            print(f"{k}: {v}")
+    print_figures(figures, args.json)
     return 0
 
 

@@ -6,6 +6,7 @@ import json
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -397,15 +398,20 @@ def test_eval_smoke_one_lgl_document() -> None:
 # ---- gazetteer build --------------------------------------------------------------------------------
 
 
-def test_build_reads_geonames_dump_points(tmp_path: Path) -> None:
-    """The build takes GeoNames' own points for countries and divisions from per-country dump files."""
+def load_script(name: str) -> Any:
+    """A build script of ``scripts/`` as a module (they are not part of the package)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location(
-        "build_gazetteer", Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py")
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_reads_geonames_dump_points(tmp_path: Path) -> None:
+    """The build takes GeoNames' own points for countries and divisions from per-country dump files."""
+    build = load_script("build_gazetteer")
     # invented rows in the dump format: a country, a division, a town (ignored) and a broken line (ignored)
     rows = [
         ["900001", "Republic of Exampleland", "Exampleland", "", "-12.5", "40.25", "A", "PCLI", "XX"],
@@ -466,14 +472,9 @@ def test_build_points_reads_the_owm_city_list(tmp_path: Path) -> None:
     """The points script keeps only the city-list rows that are countries or divisions of the shards."""
     import bz2
     import gzip
-    import importlib.util
     import sqlite3
 
-    spec = importlib.util.spec_from_file_location(
-        "build_gazetteer_points", Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer_points.py")
-    assert spec is not None and spec.loader is not None
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = load_script("build_gazetteer_points")
     db = tmp_path / "cities.db"
     con = sqlite3.connect(db)
     con.execute("CREATE TABLE city (id integer, city_id integer, name text, country text, state text, "
