@@ -79,3 +79,39 @@ def test_name_inside_an_organisation_is_no_place(analyse) -> None:
     a = analyse("Fighters of the Islamic State of Iraq and Syria (ISIS) seized the town of Tal Afar.",
                 published="2014-06-20")
     assert not any(p.name == "Syria" for p in a.places)
+
+
+def test_wording_makes_a_place_of_a_name_ner_called_a_group(analyse) -> None:
+    """'the town of X', 'X, a town in Y' and 'X, in northern Y' make X a place, whatever NER tagged it,
+    and every other mention of X in the article with it."""
+    a = analyse("Soldiers reinforced checkpoints around Zvečan, in northern Kosovo, on Friday. The mayor of "
+                "Zvečan urged calm.", published="2024-05-10")
+    assert any(p.name == "Zvečan" for p in a.places)
+    zvecan = next(p for p in a.places if p.name == "Zvečan")
+    assert len(zvecan.mentions) == 2
+    a = analyse("Gunmen attacked the town of Mocímboa da Praia in Mozambique's Cabo Delgado province on Sunday.",
+                published="2024-05-10")
+    assert place_name(a, only(a, "ASSAULT")) == "Mocímboa da Praia"
+    a = analyse("Troops were sent to Pacaraima, a town in Roraima state, on Tuesday.", published="2024-05-10")
+    assert any(p.name == "Pacaraima" for p in a.places)
+
+
+def test_the_place_inside_the_other_is_the_events_place(analyse) -> None:
+    """'in Y's province, in the city of X': of two places the clause names with nearly equal weight, the one
+    inside the other."""
+    a = analyse("Police arrested ten protesters in Pakistan's Punjab province, in the city of Multan.",
+                published="2024-05-10")
+    assert place_name(a, only(a, "COERCE")) == "Multan"
+    a = analyse("Protesters marched through Kanbalu, in Myanmar's Sagaing region, on Monday.",
+                published="2024-05-10")
+    assert place_name(a, only(a, "PROTEST")) == "Kanbalu"
+
+
+def test_a_place_deep_inside_a_long_object_is_not_stated_for_the_event(analyse) -> None:
+    """'imposed sanctions ... over ... backing for Russia's war in Ukraine': Ukraine hangs too far from the
+    trigger to be where the sanctions were imposed; the event falls back to the article's place, marked so."""
+    a = analyse("The European Union on Monday imposed sanctions on 18 officials and three state firms over the "
+                "jailing of activists and the government's backing for Russia's war in Ukraine, the bloc said.",
+                published="2024-05-10")
+    ev = only(a, "SANCTION")
+    assert not (place_name(a, ev) == "Ukraine" and ev.place_basis == "stated")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..analysis import Analysis, TimeMention, Toponym
 from ..lexicons import actor_nouns
@@ -19,6 +19,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# "the town of Mocímboa da Praia", which NER may tag as a person: the wording makes it a place
+PLACE_WORD_BEFORE = re.compile(r"\b(?:town|city|village|port|capital|hamlet|settlement|suburb|district|province|"
+                               r"region|county) of (?:the )?$", re.I)
+PLACE_WORD_AFTER = re.compile(r",? (?:a|the) (?:small |large |border |coastal |northern |southern |eastern |"
+                              r"western |central |remote |nearby )?(?:town|city|village|port|district|region|"
+                              r"province|county|suburb) (?:in|of|near|on|outside)\b", re.I)
+IN_REGION_BETWEEN = re.compile(r", in (?:the )?(?:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|"
+                               r"central)? ?", re.I)
 # GeoNames' codes where PLOVER's differ, so that places and actors share one country code
 PLOVER_COUNTRY = {"XKX": "KOS"}
 
@@ -29,8 +37,15 @@ def resolve_places(analysis: Analysis) -> None:
     from .places import resolve_toponyms
 
     doc = analysis.doc
-    toponyms = [Toponym(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents
-                if e.label_ in PLACE_LABELS or (e.label_ in ("PERSON", "NORP") and relabelled_place(analysis, e.start))]
+    # one sense per article: a name NER tags as a place somewhere is a place where it tagged it a group
+    # or a person ("peacekeepers around Zvečan[ORG]" ... "the mayor of Zvečan[GPE]")
+    ents = list(doc.ents)
+    worded = {e.text for k, e in enumerate(ents) if e.label_ in ("PERSON", "NORP", "ORG")
+              and worded_as_place(analysis.text, e, ents[k + 1] if k + 1 < len(ents) else None)}
+    place_names = {e.text for e in ents if e.label_ in ("GPE", "LOC")} | worded
+    toponyms = [Toponym(e.start_char, e.end_char, e.text, e.label_) for e in ents
+                if e.label_ in PLACE_LABELS or (e.label_ in ("PERSON", "NORP", "ORG") and (
+                    relabelled_place(analysis, e.start) or e.text in place_names))]
     # NER tags "the Pentagon" or "the White House" as places; they are actors, not locations to map
     toponyms = [t for t in toponyms if t.text.lower().removeprefix("the ") not in NOT_PLACES
                 and not inside_organisation_name(analysis, t)]
@@ -50,6 +65,17 @@ def resolve_places(analysis: Analysis) -> None:
         top.place = place.id
     analysis.places = list(by_key.values())
     analysis.toponyms = [t for t in toponyms if t.place]
+
+
+def worded_as_place(text: str, ent: Any, nxt: Any) -> bool:
+    """The wording around a name NER called a person or a group makes it a place: "the town of X", "X, a
+    town in Y", "X, in northern Y" (Y a place)."""
+    if PLACE_WORD_BEFORE.search(text, max(0, ent.start_char - 30), ent.start_char):
+        return True
+    if PLACE_WORD_AFTER.match(text, ent.end_char):
+        return True
+    return (nxt is not None and nxt.label_ in ("GPE", "LOC")
+            and IN_REGION_BETWEEN.fullmatch(text, ent.end_char, nxt.start_char) is not None)
 
 
 def inside_organisation_name(analysis: Analysis, top: Toponym) -> bool:
@@ -222,7 +248,9 @@ def event_place(analysis: Analysis, ev: Event) -> str | None:
     Ranks the sentence's resolved toponyms by how close they hang to the trigger in the parse
     ("attacked the town of X in Y's province" → X), with a bonus for a locative preposition
     ("in Brussels", "around Taiwan") and for cities and provinces over countries. A possessor
-    ("Russia's war") or a name that is one of the event's own actors is no place for it at all.
+    ("Russia's war") or a name that is one of the event's own actors is no place for it at all, nor is one
+    that hangs too far from the trigger (``MIN_PLACE_SCORE``). Of two places scored nearly alike, the one
+    inside the other wins ("in Punjab province, in the city of Multan" -> Multan).
     """
     doc = analysis.doc
     s_start, s_end = ev.sentence.start, ev.sentence.end
@@ -262,8 +290,30 @@ def event_place(analysis: Analysis, ev: Event) -> str | None:
             value += 1.0
         return value
 
-    scored = [(v, t) for t in candidates if (v := score(t)) is not None]
-    return max(scored, key=lambda x: x[0])[1].place if scored else None
+    scored = [(v, t) for t in candidates if (v := score(t)) is not None and v >= MIN_PLACE_SCORE]
+    if not scored:
+        return None
+    best_value, best = max(scored, key=lambda x: x[0])
+    # "around Zvečan, in northern Kosovo": of two places the sentence gives nearly the same weight, the one
+    # inside the other is where it happened
+    outer = places[best.place]
+    inner = [(v, t) for v, t in scored if v >= best_value - CLOSE_SCORE and inside(places[t.place], outer)]
+    return max(inner, key=lambda x: x[0])[1].place if inner else best.place
+
+
+CLOSE_SCORE = 1.5
+MIN_PLACE_SCORE = -5.0  # a place this far from the trigger in the parse, bonuses counted, is not the event's own
+
+
+def inside(place: Place, outer: Place) -> bool:
+    """Whether ``place`` lies inside ``outer``, a country or first-level division, by their codes."""
+    if place.id == outer.id or not place.country or place.country != outer.country:
+        return False
+    if outer.feature == "PCLI":
+        return place.feature != "PCLI"
+    if outer.feature == "ADM1":
+        return bool(place.admin1) and place.admin1 == outer.admin1 and (place.feature or "").startswith(("PPL", "ADM2"))
+    return False
 
 
 def context_place(analysis: Analysis, pos: int) -> str | None:
