@@ -544,3 +544,21 @@ def test_physical_features_file_is_well_formed() -> None:
         assert -90 <= float(r[3]) <= 90 and -180 <= float(r[4]) <= 180, r
         assert int(r[5]) > 0 and r[0] not in names, r
         names.add(r[0])
+
+
+def test_eval_places_scores_extracts_own_places(tmp_path: Path) -> None:
+    """With extract=True the evaluation also scores the places the article pipeline itself finds."""
+    from wirewatch.evaluate.places import evaluate_places
+
+    (tmp_path / "texts").mkdir()
+    text = "Heavy rain flooded streets in Lyon and Dijon on Monday, officials said."
+    (tmp_path / "texts" / "0").write_text(text, encoding="utf-8")
+    lyon, dijon = text.index("Lyon"), text.index("Dijon")
+    (tmp_path / "gwn_full.txt").write_text(
+        f"Lyon,,Lyon,,45.75,,4.85,,{lyon},,{lyon + 4}||Dijon,,Dijon,,47.32,,5.04,,{dijon},,{dijon + 5}\n",
+        encoding="utf-8")
+    res = evaluate_places("gwn", str(tmp_path), end_to_end=False, extract=True)
+    assert "end_to_end" not in res
+    ex = res["extract"]
+    assert ex["gold"] == 2 and ex["recall"] == 1.0 and ex["precision"] == 1.0
+    assert ex["resolution"]["acc@161"] == 1.0

@@ -67,14 +67,18 @@ def eval_dates(tbaq: str, limit: int | None, as_json: bool) -> None:
 @click.option("--demonyms/--no-demonyms", default=True, show_default=True,
               help="Resolve demonyms ('Turkish') to their country, as these corpora annotate them. "
                    "Extraction itself never makes a place of a demonym.")
+@click.option("--extract", "extract", is_flag=True,
+              help="Also end to end with the places `wirewatch extract` finds (its own recognition: no demonyms, "
+                   "no places inside organisation names).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @friendly_errors
-def eval_places(dataset: str, path: str, limit: int | None, no_e2e: bool, demonyms: bool, as_json: bool) -> None:
+def eval_places(dataset: str, path: str, limit: int | None, no_e2e: bool, demonyms: bool, extract: bool,
+                as_json: bool) -> None:
     """Geoparsing accuracy within 161 km (gold spans given), and end to end."""
     from ..evaluate.places import evaluate_places
 
     report(evaluate_places(dataset, existing(path, "--path"), limit=limit, end_to_end=not no_e2e,
-                           demonyms=demonyms), as_json)
+                           demonyms=demonyms, extract=extract), as_json)
 
 
 @evaluate_group.command("attribution")
