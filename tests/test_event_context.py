@@ -115,3 +115,11 @@ def test_a_place_deep_inside_a_long_object_is_not_stated_for_the_event(analyse) 
                 published="2024-05-10")
     ev = only(a, "SANCTION")
     assert not (place_name(a, ev) == "Ukraine" and ev.place_basis == "stated")
+
+
+def test_a_country_ner_called_a_group_or_person_is_still_a_place(analyse) -> None:
+    """'Moldova' tagged ORG, 'Niger' tagged PERSON: the very name of a country is a place all the same."""
+    a = analyse("Moldova applied to join the bloc on Monday. Officials in Chad and Niger met on Monday.",
+                published="2024-05-10")
+    names = {p.name for p in a.places}
+    assert {"Moldova", "Niger", "Chad"} <= names

@@ -42,7 +42,8 @@ def resolve_places(analysis: Analysis) -> None:
     ents = list(doc.ents)
     worded = {e.text for k, e in enumerate(ents) if e.label_ in ("PERSON", "NORP", "ORG")
               and worded_as_place(analysis.text, e, ents[k + 1] if k + 1 < len(ents) else None)}
-    place_names = {e.text for e in ents if e.label_ in ("GPE", "LOC")} | worded
+    place_names = {e.text for e in ents if e.label_ in ("GPE", "LOC")} | worded | {
+        e.text for e in ents if e.label_ in ("PERSON", "ORG") and is_country_or_division(e.text)}
     toponyms = [Toponym(e.start_char, e.end_char, e.text, e.label_) for e in ents
                 if e.label_ in PLACE_LABELS or (e.label_ in ("PERSON", "NORP", "ORG") and (
                     relabelled_place(analysis, e.start) or e.text in place_names))]
@@ -65,6 +66,14 @@ def resolve_places(analysis: Analysis) -> None:
         top.place = place.id
     analysis.places = list(by_key.values())
     analysis.toponyms = [t for t in toponyms if t.place]
+
+
+def is_country_or_division(name: str) -> bool:
+    """Whether ``name`` is the very name of a country or first-level division ("Georgia" tagged a person)."""
+    from .places import Gazetteer, fold
+
+    key = fold(name)
+    return any(c.feature in ("PCLI", "ADM1") and fold(c.name) == key for c in Gazetteer.load().lookup(name)[0])
 
 
 def worded_as_place(text: str, ent: Any, nxt: Any) -> bool:
