@@ -123,3 +123,13 @@ def test_a_country_ner_called_a_group_or_person_is_still_a_place(analyse) -> Non
                 published="2024-05-10")
     names = {p.name for p in a.places}
     assert {"Moldova", "Niger", "Chad"} <= names
+
+
+def test_the_town_of_x_stands_where_town_stands(analyse) -> None:
+    """'in the town of X, 55 km west of Y': X is as close to the trigger as "town" is, so it, not the
+    reference point Y, is where it happened -- unless Y is all the sentence gives."""
+    a = analyse("Security forces arrested four suspects in the town of Hawija, about 55 km west of Kirkuk, on "
+                "Friday.", published="2024-05-10")
+    assert place_name(a, only(a, "COERCE")) != "Kirkuk"
+    a = analyse("Gunmen attacked a checkpoint 20 km south of Baghdad on Sunday.", published="2024-05-10")
+    assert place_name(a, only(a, "ASSAULT")) == "Baghdad"

@@ -231,6 +231,9 @@ def nearest(items: list, pos: int) -> object | None:
     return min(items, key=lambda t: abs(t.start - pos)) if items else None
 
 
+# nouns of a kind of place, whose "of" names the place ("the town of X")
+PLACE_NOUNS = {"town", "city", "village", "port", "capital", "hamlet", "settlement", "suburb", "district",
+               "province", "region", "county", "state", "governorate", "area"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into", "off", "from", "on",
                   "toward", "towards", "through", "along", "within", "throughout", "over", "onto", "to",
                   "between", "beyond", "behind", "past", "west", "east", "north", "south"}
@@ -288,6 +291,10 @@ def event_place(analysis: Analysis, ev: Event) -> str | None:
         if analysis.token_entity.get(root.i) in actor_ids or (
                 root.dep_ in ("nsubj", "nsubjpass") and root.head == head):
             return None
+        # "in the town of X": X stands where "town" stands in the clause
+        if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS
+                and root.head.head != head):
+            root = root.head.head
         value = -float(tree_distance(head, root))
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
             value += 1.5
