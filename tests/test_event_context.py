@@ -133,3 +133,11 @@ def test_the_town_of_x_stands_where_town_stands(analyse) -> None:
     assert place_name(a, only(a, "COERCE")) != "Kirkuk"
     a = analyse("Gunmen attacked a checkpoint 20 km south of Baghdad on Sunday.", published="2024-05-10")
     assert place_name(a, only(a, "ASSAULT")) == "Baghdad"
+
+
+def test_a_capital_that_speaks_is_no_place_of_the_event(analyse) -> None:
+    """'in what Beijing called a warning': Beijing is the government speaking, not where ships were sent."""
+    a = analyse("Chinese forces began drills near Taiwan on Friday, sending warships and aircraft into waters "
+                "east of the island in what Beijing called a warning to separatists.", published="2024-05-10")
+    evs = [v for v in a.events if v.trigger.text == "sending"]
+    assert evs and place_name(a, evs[0]) != "Beijing"

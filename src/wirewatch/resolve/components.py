@@ -231,6 +231,9 @@ def nearest(items: list, pos: int) -> object | None:
     return min(items, key=lambda t: abs(t.start - pos)) if items else None
 
 
+# a place that is the subject of one of these speaks for its government: it is no place of an event
+SPEAKING_VERBS = {"say", "call", "claim", "accuse", "announce", "warn", "deny", "insist", "vow", "urge",
+                  "demand", "reject", "condemn", "threaten", "tell", "state", "describe", "add", "respond"}
 # nouns of a kind of place, whose "of" names the place ("the town of X")
 PLACE_NOUNS = {"town", "city", "village", "port", "capital", "hamlet", "settlement", "suburb", "district",
                "province", "region", "county", "state", "governorate", "area"}
@@ -291,6 +294,8 @@ def event_place(analysis: Analysis, ev: Event) -> str | None:
         if analysis.token_entity.get(root.i) in actor_ids or (
                 root.dep_ in ("nsubj", "nsubjpass") and root.head == head):
             return None
+        if root.dep_ == "nsubj" and root.head.lemma_ in SPEAKING_VERBS:
+            return None  # "in what Beijing called a warning": a government by its capital's name, not where
         # "in the town of X": X stands where "town" stands in the clause
         if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS
                 and root.head.head != head):
