@@ -231,6 +231,10 @@ def test_places_inside_longer_names(gaz: Gazetteer) -> None:
     assert gaz.lookup("Nakuru Court")[0] == []
     assert {c.country for c in gaz.lookup("Nakuru High Court")[0]} == {"KEN"}
     assert gaz.lookup("Zzyzxq Airport")[0] == []
+    # a facility word alone ("camped on The Mall") is no village of that name -- but may be a county named
+    # without the word, as local news does ("retired from Hall")
+    assert gaz.lookup("Mall")[0] == []
+    assert {c.feature for c in gaz.lookup("Hall")[0]} == {"ADM2"}
     # candidates() is what the name itself denotes: no fallback
     assert gaz.candidates("Bank of Peru") == []
 

@@ -422,6 +422,9 @@ class Gazetteer:
                 if extra:
                     ids = list(ids) + [i for i in extra if i not in ids]
                     break
+        if key in _FACILITY_WORDS:
+            # "the Mall" is a facility, not a village called Mall -- but "Hall" may be Hall County
+            ids = [i for i in ids if _feature(self._rows[i]) == "ADM2"]
         if not ids:
             # a facility named after its town: "Colorado State University", "Dubai World Cup", "University
             # of California", "Kilburn Estate": the town (or division) it names, by its own name
