@@ -4,10 +4,11 @@ The gazetteer (``wirewatch/data/gazetteer/places-*.tsv.gz``, built by ``scripts/
 countries, first- and second-level divisions, continents, a few regions, seas and landmarks, and every
 populated place of GeoNames' cities500, each under its folded English/Latin names; GeoNames' own points
 for countries and divisions (``points-owm.tsv``, from pyowm's city list) replace the shards' approximations.
-``Gazetteer.load()`` is a cached singleton (about 1.7 s and 210 MB); ``Gazetteer.candidates(name)`` is a dict hit on the folded
-name (``fold``: case, diacritics, punctuation, a leading "the", Arabic articles, "-ah"/"-a"), with fallbacks
-for "X province/governorate/state/...", "X Co.", "city of X", "northern X", "Greater X Area", a county
-named without the word ("Gwinnett"), and abbreviations ("Tex.", "NSW", "WA": every reading). ``lookup``
+``Gazetteer.load()`` is a cached singleton (about 1.3 s and 215 MB: ``bench/bench_gazetteer.py``);
+``Gazetteer.candidates(name)`` is a dict hit on the folded name (``fold``: case, diacritics, punctuation, a
+leading "the", Arabic articles, "-ah"/"-a"), with fallbacks for "X province/governorate/state/...", "X Co.",
+"city of X", "northern X", "Greater X Area", a county named without the word ("Gwinnett"), and
+abbreviations ("Tex.", "NSW", "WA": every reading). ``lookup``
 further falls back, for a longer name in no gazetteer, to the place it contains ("University of Georgia",
 "Bank of Mexico", "Lake Manassas"; cue "inner"; "Mexican Senate", through its demonym, cue "demonym", a
 place only with ``demonyms=True``).
@@ -167,12 +168,12 @@ _FEATURE_WORDS = frozenset((
     "colony", "township", "twp", "quarter", "forest", "canyon", "ridge", "heights", "plains", "reservoir",
     "dam", "canal", "desert", "peninsula", "orchard", "meadow", "village",
 ))
-# a street named after a place lies wherever the street is
 # words after which the rest of a longer name may be a place of its own ("Lake Manassas")
 _BEFORE_PLACE = _FACILITY_WORDS | _FEATURE_WORDS | _GENERIC | {
     "of", "the", "greater", "ft", "n", "s", "e", "w", "ne", "nw", "se", "sw"}  # folded: "Fort" is "ft"
 # what a name still means at the end of a longer one after any word ("Nazi Germany")
 _BOUND_FEATURES = frozenset(("PCLI", "ADM1", "CONT", "RGN", "STM", "MTS", "LK", "SEA", "STRT", "GULF", "DSRT"))
+# a street named after a place lies wherever the street is
 _STREET_WORDS = frozenset(("street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
                            "boulevard", "blvd", "court", "ct", "terrace", "place", "pl", "circle", "highway",
                            "hwy", "pike", "alley", "row"))
