@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import Analysis, TimeMention, Toponym
-from ..lexicons import actor_nouns
+from ..lexicons import actor_nouns, load_lexicon
 from ..model import Actor, Event, EventDate, Place, Span
 from ..registry import component
 
@@ -19,12 +19,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# the words come from data/lexicons/place_words.json
+PLACE_WORDS = load_lexicon("place_words")
+LOCATIVE_PREPS = frozenset(PLACE_WORDS["locative_prepositions"])
+PLACE_NOUNS = frozenset(PLACE_WORDS["place_nouns"])  # whose "of" names the place: "the town of X"
+# a place that is the subject of one of these speaks for its government: it is no place of an event
+SPEAKING_VERBS = frozenset(PLACE_WORDS["speaking_verbs"])
 # "the town of Mocímboa da Praia", which NER may tag as a person: the wording makes it a place
-PLACE_WORD_BEFORE = re.compile(r"\b(?:town|city|village|port|capital|hamlet|settlement|suburb|district|province|"
-                               r"region|county) of (?:the )?$", re.I)
-PLACE_WORD_AFTER = re.compile(r",? (?:a|the) (?:small |large |border |coastal |northern |southern |eastern |"
-                              r"western |central |remote |nearby )?(?:town|city|village|port|district|region|"
-                              r"province|county|suburb) (?:in|of|near|on|outside)\b", re.I)
+PLACE_WORD_BEFORE = re.compile(rf"\b(?:{'|'.join(PLACE_WORDS['place_nouns'])}) of (?:the )?$", re.I)
+# "Pacaraima, a town in Roraima state"
+PLACE_WORD_AFTER = re.compile(
+    rf",? (?:a|the) (?:(?:{'|'.join(PLACE_WORDS['apposition_adjectives'])}) )?"
+    rf"(?:{'|'.join(PLACE_WORDS['place_nouns_in_apposition'])}) (?:in|of|near|on|outside)\b", re.I)
+# "Zvečan, in northern Kosovo"
 IN_REGION_BETWEEN = re.compile(r", in (?:the )?(?:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|"
                                r"central)? ?", re.I)
 # GeoNames' codes where PLOVER's differ, so that places and actors share one country code
@@ -229,17 +236,6 @@ def focus_place(analysis: Analysis) -> str | None:
 
 def nearest(items: list, pos: int) -> object | None:
     return min(items, key=lambda t: abs(t.start - pos)) if items else None
-
-
-# a place that is the subject of one of these speaks for its government: it is no place of an event
-SPEAKING_VERBS = {"say", "call", "claim", "accuse", "announce", "warn", "deny", "insist", "vow", "urge",
-                  "demand", "reject", "condemn", "threaten", "tell", "state", "describe", "add", "respond"}
-# nouns of a kind of place, whose "of" names the place ("the town of X")
-PLACE_NOUNS = {"town", "city", "village", "port", "capital", "hamlet", "settlement", "suburb", "district",
-               "province", "region", "county", "state", "governorate", "area"}
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into", "off", "from", "on",
-                  "toward", "towards", "through", "along", "within", "throughout", "over", "onto", "to",
-                  "between", "beyond", "behind", "past", "west", "east", "north", "south"}
 
 
 # Acts done at a distance: their recipient is a target, not a location ("sanctions on Belarus");
