@@ -141,3 +141,14 @@ def test_a_capital_that_speaks_is_no_place_of_the_event(analyse) -> None:
                 "east of the island in what Beijing called a warning to separatists.", published="2024-05-10")
     evs = [v for v in a.events if v.trigger.text == "sending"]
     assert evs and place_name(a, evs[0]) != "Beijing"
+
+
+def test_a_dateline_city_in_capitals_is_a_place_even_when_ner_misses_it(analyse) -> None:
+    """'SAN DIEGO (AP) —': NER may call a capitalised dateline a group or miss it; it is the story's place."""
+    a = analyse("SAN DIEGO (AP) — Police shot a man who attacked officers with a knife on Friday, officials said.",
+                published="2024-05-10")
+    assert any(p.name == "San Diego" for p in a.places)
+    ev = a.events[0]
+    assert place_name(a, ev) == "San Diego" and ev.place_basis == "dateline"
+    a = analyse("ALBUQUERQUE, N.M. (AP) — Firefighters battled a blaze on Sunday.", published="2024-05-10")
+    assert any(p.name == "Albuquerque" for p in a.places)

@@ -54,6 +54,12 @@ def resolve_places(analysis: Analysis) -> None:
     toponyms = [Toponym(e.start_char, e.end_char, e.text, e.label_) for e in ents
                 if e.label_ in PLACE_LABELS or (e.label_ in ("PERSON", "NORP", "ORG") and (
                     relabelled_place(analysis, e.start) or e.text in place_names))]
+    # a dateline's city in capitals ("SAN DIEGO (AP) —"), which NER may miss or call a group
+    m = DATELINE.match(analysis.text)
+    if m and m.group(1).strip().isupper():
+        start, end = m.start(1), m.start(1) + len(m.group(1).rstrip())
+        if not any(t.start < end and start < t.end for t in toponyms):
+            toponyms.insert(0, Toponym(start, end, analysis.text[start:end], "GPE"))
     # NER tags "the Pentagon" or "the White House" as places; they are actors, not locations to map
     toponyms = [t for t in toponyms if t.text.lower().removeprefix("the ") not in NOT_PLACES
                 and not inside_organisation_name(analysis, t)]
