@@ -24,14 +24,30 @@ from typing import TYPE_CHECKING, Any
 from ..lexicons import load_lexicon
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
     from .attributions import Extractor, Raw
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "attribution_filter.json"
 LENGTH_BUCKETS = (1, 2, 3, 5, 8, 13, 21, 34, 55)
 
 
+# parts of speech whose words are features by themselves ("that", "to", "and"); any other word is its POS
+FUNCTION_POS = ("ADP", "SCONJ", "CCONJ", "PRON", "DET", "ADV", "PART")
+
+
 def _bucket(n: int) -> str:
     return str(next((b for b in LENGTH_BUCKETS if n <= b), "more"))
+
+
+def _word_or_pos(t: Token, pos: tuple[str, ...] = FUNCTION_POS) -> str:
+    return t.lower_ if t.pos_ in pos else t.pos_
+
+
+def _content(ex: Extractor, r: Raw) -> tuple[int, int, Span | None]:
+    """The candidate's content as characters (start, end) and as the tokens that cover them."""
+    s, e = r.content_span()
+    return s, e, ex.doc.char_span(s, e, alignment_mode="expand")
 
 
 def filterable(r: Raw) -> bool:
@@ -75,8 +91,7 @@ def candidate_features(ex: Extractor, r: Raw) -> list[str]:
             feats.append(f"speaker_pos={head.pos_}")
         if sp.start is not None and r.cue is not None:
             feats.append(f"speaker_side={'before' if sp.start < r.cue.start else 'after'}")
-    s, e = r.content_span()
-    span = doc.char_span(s, e, alignment_mode="expand")
+    s, e, span = _content(ex, r)
     words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
     feats.append(f"content_len={_bucket(len(words))}")
     feats.append(f"kind_len={r.kind}|{_bucket(len(words))}")
@@ -115,8 +130,7 @@ def sentence_tail(ex: Extractor, r: Raw) -> tuple[int, int] | None:
     if r.kind == "direct":
         return None
     doc = ex.doc
-    s, e = r.content_span()
-    span = doc.char_span(s, e, alignment_mode="expand")
+    _, e, span = _content(ex, r)
     if span is None or not len(span):
         return None
     end_tok = span[-1]
@@ -137,15 +151,15 @@ def tail_features(ex: Extractor, r: Raw, first: int, last: int) -> list[str]:
     words = [t for t in tail if not t.is_punct and not t.is_space]
     lemma = r.cue.lemma if r.cue is not None else "<none>"
     feats = [f"kind={r.kind}", f"origin={r.origin}", f"lemma={lemma}", f"tail_len={_bucket(len(words))}"]
-    s, e = r.content_span()
-    span = doc.char_span(s, e, alignment_mode="expand")
+    span = _content(ex, r)[2]
     inside = set(range(span.start, span.end)) if span is not None else set()
     feats.append(f"content_len={_bucket(len(inside))}")
     head = tail[0]
     nxt = next((t for t in tail if not t.is_punct), head)
-    feats.append(f"first={head.lower_ if head.is_punct or head.pos_ in ('ADP', 'SCONJ', 'CCONJ', 'PRON', 'DET', 'ADV') else head.pos_}")
-    feats.append(f"first_word={nxt.lower_ if nxt.pos_ in ('ADP', 'SCONJ', 'CCONJ', 'PRON', 'DET', 'ADV', 'PART') else nxt.pos_}")
-    feats.append(f"first_pair={head.text if head.is_punct else '_'}|{nxt.lower_ if nxt.pos_ in ('ADP', 'SCONJ', 'CCONJ', 'PRON', 'DET', 'ADV', 'PART') else nxt.pos_}")
+    # (the first token, punctuation included, by the function classes less PART: how the model was fitted)
+    feats.append(f"first={head.lower_ if head.is_punct else _word_or_pos(head, FUNCTION_POS[:-1])}")
+    feats.append(f"first_word={_word_or_pos(nxt)}")
+    feats.append(f"first_pair={head.text if head.is_punct else '_'}|{_word_or_pos(nxt)}")
     cue = r.cue_tok
     for t in tail:
         if t.head.i < first or t.head.i > last:  # the tail's top constituents and where they hang
