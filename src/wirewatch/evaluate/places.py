@@ -27,6 +27,7 @@ import statistics
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,7 +160,8 @@ def _summary(errors: list[float | None]) -> dict[str, Any]:
     }
 
 
-def _end_to_end(docs: list[GoldDoc], found: Any) -> dict[str, Any]:
+def _end_to_end(docs: list[GoldDoc], found: Callable[[GoldDoc], list[tuple[int, int, float, float]]]
+                ) -> dict[str, Any]:
     """Toponym precision/recall/F1 of ``found(doc)`` -> [(start, end, lat, lon)] against the gold spans (a match
     overlaps), and acc@161 over the matched gold toponyms that have coordinates."""
     tp_pred = n_pred = tp_gold = n_gold = 0

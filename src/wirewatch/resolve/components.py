@@ -86,7 +86,7 @@ def is_country_or_division(name: str) -> bool:
     from .places import Gazetteer, fold
 
     key = fold(name)
-    return any(c.feature in ("PCLI", "ADM1") and fold(c.name) == key for c in Gazetteer.load().lookup(name)[0])
+    return any(c.feature in ("PCLI", "ADM1") and fold(c.name) == key for c in Gazetteer.load().candidates(name))
 
 
 def worded_as_place(text: str, ent: Any, nxt: Any) -> bool:

@@ -137,6 +137,8 @@ class Candidate:
 ADMIN_FEATURES = frozenset({"PCLI", "ADM1", "ADM2"})
 # continents, regions and physical features: wide areas that name no spot to measure nearness from
 _WIDE_FEATURES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "PEN", "STRT", "STM", "MTS", "LK", "DLTA", "DSRT"})
+# what a regional demonym may name ("Saharan", "Texan")
+_REGION_OR_DIVISION = _WIDE_FEATURES | {"ADM1"}
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?:province|provinces|governorate|state|region|oblast|prefecture|department|district|krai|kray|"
     r"county|parish|voivodeship|municipality|territory)$")
@@ -331,7 +333,7 @@ class Gazetteer:
         # a continent, region or first-level division named by its own name ("Texan" -> Texas)
         best: Candidate | None = None
         for i in self._rows_for_key(fold(ref)):
-            if _feature(self._rows[i]) in _WIDE_FEATURES or _feature(self._rows[i]) == "ADM1":
+            if _feature(self._rows[i]) in _REGION_OR_DIVISION:
                 c = self.candidate(i)
                 if best is None or prior(c) > prior(best):
                     best = c
