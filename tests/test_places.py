@@ -497,11 +497,58 @@ def test_build_points_reads_the_owm_city_list(tmp_path: Path) -> None:
         f.write("900001\tPCLI\tXXX\t\t\t10\t20\t5\tExampleland\texampleland\n"
                 "900003\tPPL\tXXX\t\t\t12\t22\t5\tSampletown\tsampletown\n")
     points = build.read_owm_points(tmp_path / "cities.db.bz2")
-    n = build.write_points(points, build.shard_ids(shards), shards / "points-owm.tsv")
+    n = build.write_points(points, build.shard_ids(shards), shards / "points-1-owm.tsv")
     assert n == 1
     from wirewatch.resolve.places import read_points
 
-    assert read_points(shards / "points-owm.tsv") == {900001: (15.5, 25.25)}
+    assert read_points(shards / "points-1-owm.tsv") == {900001: (15.5, 25.25)}
+
+
+def test_a_later_points_file_wins(tmp_path: Path) -> None:
+    """Points files are laid over the shards in name order: the newer country table (``points-2-...``)
+    replaces the older snapshot's point (``points-1-...``) for the same geonameid, and leaves the rest."""
+    import gzip
+
+    rows = ["900001\tPCLI\tXXX\t\t\t10\t20\t5000000\tExampleland\texampleland",
+            "900002\tPCLI\tYYY\t\t\t30\t40\t5000000\tOtherland\totherland"]
+    with gzip.open(tmp_path / "places-1-test.tsv.gz", "wt", encoding="utf-8") as f:
+        f.write("\n".join(rows) + "\n")
+    (tmp_path / "points-1-old.tsv").write_text("900001\t11\t21\n900002\t31\t41\n", encoding="utf-8")
+    (tmp_path / "points-2-new.tsv").write_text("# geonameid\tlat\tlon\tiso3\n900001\t12\t22\tXXX\n",
+                                               encoding="utf-8")
+    gaz = Gazetteer.load(tmp_path)
+    assert (gaz.country("XXX").lat, gaz.country("XXX").lon) == (12.0, 22.0)
+    assert (gaz.country("YYY").lat, gaz.country("YYY").lon) == (31.0, 41.0)
+
+
+def test_country_points_are_the_current_ones(gaz: Gazetteer) -> None:
+    """India's and Libya's points are the current ones (22 N 79 E, 28 N 17 E), not the older snapshot's
+    (20 N 77 E, 25 N 17 E, some 300 km away); Canada keeps GeoNames' western point."""
+    for iso3, lat, lon in (("IND", 22.0, 79.0), ("LBY", 28.0, 17.0), ("CAN", 60.10867, -113.64258)):
+        c = gaz.country(iso3)
+        assert c is not None and haversine_km(c.lat, c.lon, lat, lon) < 5, iso3
+
+
+def test_build_country_points_reads_the_table(tmp_path: Path) -> None:
+    """The country-points script keys the table's coordinates by the shards' country geonameids, skipping
+    countries the shards lack and rows without coordinates."""
+    import gzip
+
+    build = load_script("build_gazetteer_countries")
+    table = tmp_path / "countries.csv"
+    table.write_text("COUNTRY_ID,COUNTRY_CODE,NAME,LATITUDE,LONGITUDE\n"
+                     "XXX,XX,Exampleland,15.5,25.25\nYYY,YY,Otherland,,\nZZZ,ZZ,Nowhere,1,1\n",
+                     encoding="utf-8")
+    shards = tmp_path / "gaz"
+    shards.mkdir()
+    with gzip.open(shards / "places-1-test.tsv.gz", "wt", encoding="utf-8") as f:
+        f.write("900001\tPCLI\tXXX\t\t\t10\t20\t5\tExampleland\texampleland\n"
+                "900002\tPCLI\tYYY\t\t\t10\t20\t5\tOtherland\totherland\n")
+    n = build.write_points(build.read_country_points(table), build.country_ids(shards), shards / build.OUT_NAME)
+    assert n == 1
+    from wirewatch.resolve.places import read_points
+
+    assert read_points(shards / build.OUT_NAME) == {900001: (15.5, 25.25)}
 
 
 def test_english_counties_without_a_geonames_division() -> None:

@@ -3,7 +3,8 @@
 The gazetteer (``wirewatch/data/gazetteer/places-*.tsv.gz``, built by ``scripts/build_gazetteer.py``) holds
 countries, first- and second-level divisions, continents, a few regions, seas and landmarks, and every
 populated place of GeoNames' cities500, each under its folded English/Latin names; GeoNames' own points
-for countries and divisions (``points-owm.tsv``, from pyowm's city list) replace the shards' approximations.
+for countries and divisions (``points-1-owm.tsv``, from pyowm's city list) and newer points for countries
+(``points-2-countries.tsv``) replace the shards' approximations.
 ``Gazetteer.load()`` is a cached singleton (about 1.3 s and 215 MB: ``bench/bench_gazetteer.py``);
 ``Gazetteer.candidates(name)`` is a dict hit on the folded name (``fold``: case, diacritics, punctuation, a
 leading "the", Arabic articles, "-ah"/"-a"), with fallbacks for "X province/governorate/state/...", "X Co.",
@@ -41,7 +42,9 @@ from typing import Any
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 PLACES_GLOB = "places-*.tsv.gz"
 # GeoNames' own points for countries and divisions, laid over the shards' approximations by geonameid
-# (kept apart for their licence: ``scripts/build_gazetteer_points.py``)
+# (kept apart for their licences: ``scripts/build_gazetteer_points.py``, ``build_gazetteer_countries.py``);
+# read in name order, so a later file's point wins: ``points-2-countries.tsv`` (GeoNames' current country
+# points) over ``points-1-owm.tsv`` (an older GeoNames snapshot)
 POINTS_GLOB = "points-*.tsv"
 DEMONYMS_FILE = DATA_DIR / "demonyms.tsv"
 NEIGHBOURS_FILE = DATA_DIR / "neighbours.tsv"
