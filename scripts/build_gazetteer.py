@@ -218,7 +218,8 @@ EXTRA: list[tuple[str, str, str, float, float, int, list[str]]] = [
     ("East Africa", "RGN", "", 0.0, 37.0, 400_000_000, []),
     ("Soviet Union", "RGN", "", 60.0, 100.0, 290_000_000, ["USSR", "U.S.S.R."]),
     # landmarks that news reports as places (prominence stands in for population)
-    ("White House", "BLDG", "USA", 38.8977, -77.0365, 1_000_000, []),
+    # the White House's West Wing and Oval Office stand for it as it does for the presidency
+    ("White House", "BLDG", "USA", 38.8977, -77.0365, 1_000_000, ["West Wing", "Oval Office"]),
     ("Capitol Hill", "BLDG", "USA", 38.8899, -77.0091, 1_000_000, ["U.S. Capitol", "Capitol"]),
     ("Pentagon", "BLDG", "USA", 38.8719, -77.0563, 1_000_000, []),
     ("Kremlin", "BLDG", "RUS", 55.752, 37.6175, 1_000_000, []),
