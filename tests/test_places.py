@@ -613,3 +613,47 @@ def test_eval_places_scores_extracts_own_places(tmp_path: Path) -> None:
     ex = res["extract"]
     assert ex["gold"] == 2 and ex["recall"] == 1.0 and ex["precision"] == 1.0
     assert ex["resolution"]["acc@161"] == 1.0
+
+
+# ---- sites the gazetteer does not hold --------------------------------------------------------------
+
+
+def test_a_site_lies_in_the_town_named_after_it() -> None:
+    """'the Halvorsen Arena in Tromsø': an arena no gazetteer holds is placed in the town the wording names."""
+    r = resolved("Fans queued outside the Halvorsen Arena in Tromsø on Saturday.", "Halvorsen Arena", "Tromsø")
+    arena, town = r["Halvorsen Arena"], r["Tromsø"]
+    assert town is not None and town.country == "NOR"
+    assert arena is town
+
+
+def test_a_site_lies_in_the_town_named_last_before_it() -> None:
+    """With no container named, a prison lies in the town named last before it in the same paragraph,
+    and a site in a later paragraph in the article's most named town."""
+    text = ("Inmates in Muntinlupa staged a protest on Monday. Guards at the Old Stonegate Prison said two were "
+            "hurt.\n\nA vigil was held in Cebu. Muntinlupa officials met later.\n\nRelatives gathered at the "
+            "Quillmore Visitors Centre.")
+    tops = toponyms(text, "Muntinlupa", "Old Stonegate Prison", "Cebu", "Quillmore Visitors Centre")
+    res = dict(zip([t.start for t in tops], resolve_toponyms(text, tops), strict=True))
+    prison = res[text.index("Old Stonegate")]
+    centre = res[text.index("Quillmore Visitors")]
+    assert prison is not None and prison.name == "Muntinlupa"
+    assert centre is not None and centre.name == "Muntinlupa"  # named twice; Cebu once
+
+
+def test_no_site_without_a_town_or_a_name() -> None:
+    """A site with no town in the article stays unresolved; 'Centre' (India's central government) and
+    '25th District' are no sites; a demonym is never one."""
+    assert resolved("Guards at the Old Stonegate Prison said two were hurt.",
+                    "Old Stonegate Prison")["Old Stonegate Prison"] is None
+    r = resolved("The Centre told Kerala to act. The 25th District race is close.", "Centre", "Kerala",
+                 "25th District")
+    assert r["Centre"] is None and r["25th District"] is None
+    assert r["Kerala"] is not None
+
+
+def test_the_west_wing_is_the_white_house() -> None:
+    """'the West Wing' and 'the Oval Office' are the White House, not a village called Wing in England."""
+    r = resolved("Aides in the West Wing said the Oval Office meeting ran late.", "West Wing", "Oval Office")
+    for name in ("West Wing", "Oval Office"):
+        c = r[name]
+        assert c is not None and c.name == "White House", name

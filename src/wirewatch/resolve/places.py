@@ -23,8 +23,11 @@ a longer name follows the same name alone, and steers nothing), and population/f
 and divisions before same-named towns; "Baghdad" the city rather than its namesake province; "the Atlantic"
 the ocean). Demonyms ("Iraqi") and names not in the gazetteer resolve to ``None`` (``demonyms=True`` maps
 demonyms to their country instead, or to the region or division they name -- "Texan" -> Texas, "Kurdish" ->
-Kurdistan, "Ohioans" -> Ohio --, the convention of the geoparsing corpora). ``find_toponyms(doc)`` collects
-toponyms from a spaCy ``Doc``.
+Kurdistan, "Ohioans" -> Ohio --, the convention of the geoparsing corpora). A site no gazetteer holds (a
+named arena, prison, hospital, camp or neighbourhood: "the Barclays Center") resolves to the town the article
+puts it in: the place named right after it ("in Brooklyn"), else the town named last before it in its
+paragraph, else the article's most named town. ``find_toponyms(doc)`` collects toponyms from a spaCy
+``Doc``.
 """
 
 from __future__ import annotations
@@ -164,6 +167,14 @@ _FACILITY_WORDS = frozenset((
     "cup", "council", "metro", "beach", "harbour", "harbor", "port", "prison", "jail", "courthouse",
     "hall", "library", "campus", "market", "plaza", "base", "zoo",
 ))
+# last words of a site's name ("Barclays Center", "New Bilibid Prison", "Guma Local Government Area"): a site
+# no gazetteer holds lies in the town the article places it in
+_SITE_WORDS = (_FACILITY_WORDS - {"cup", "council", "metro"}) | {
+    "office", "court", "palace", "castle", "basilica", "chapel", "headquarters", "building", "complex",
+    "racecourse", "racetrack", "circuit", "raceway", "speedway", "ground", "field", "garden", "gardens",
+    "centre", "hq", "barracks", "camp", "compound", "facility", "plant", "factory", "mine", "refinery",
+    "area", "lga", "township", "barangay", "ward", "neighbourhood", "neighborhood", "district",
+}
 # words after which a leading run of a longer name is no place of its own ("Summit of", "Bains and")
 _LINK_WORDS = frozenset(("of", "and", "&"))
 # kinds of natural and man-made features: alone, they are no place's name ("Nile Delta", "Red River")
@@ -929,7 +940,52 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
             same = next((alone[k] for k in (fold(c.name) for c in m.cands) if k in alone), None)
             if same is not None:
                 out[i] = same
+    for i in order:
+        if out[i] is None and i not in fixed and _is_site(toponyms[i].text) and not gaz.is_demonym(toponyms[i].text):
+            out[i] = _site_locality(text, toponyms, order, out, i)
     return out
+
+
+def _is_site(name: str) -> bool:
+    """Whether a name is a site's: a building, ground, camp or neighbourhood with a name of its own
+    ("Barclays Center"; not "Centre", India's central government, nor "25th District")."""
+    words = fold(name).split()
+    return any(w in _SITE_WORDS for w in words) and any(
+        w not in _SITE_WORDS and w not in _GENERIC and w not in _LINK_WORDS and w.isalpha() for w in words)
+
+
+_SITE_IN = re.compile(r"^\s*(?:,|\s(?:in|at|near|outside|of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?)\s*$")
+_LOCALITY_FEATURES = ("PPL", "ADM2")
+
+
+def _site_locality(text: str, toponyms: list[Toponym], order: list[int], out: list[Candidate | None],
+                   i: int) -> Candidate | None:
+    """The place a site lies in, as the article gives it: a place named right after it ("the Barclays Center
+    in Brooklyn"), else the town named last before it in the same paragraph, else the article's most named
+    town -- where a reader of the article would put it on a map."""
+    t = toponyms[i]
+    pos = order.index(i)
+    if pos + 1 < len(order):
+        j = order[pos + 1]
+        if out[j] is not None and _SITE_IN.match(text[t.end: toponyms[j].start]):
+            return out[j]
+    for j in reversed(order[:pos]):
+        c = out[j]
+        if t.start - toponyms[j].end > 300 or "\n\n" in text[toponyms[j].end: t.start]:
+            break
+        if c is not None and c.feature.startswith(_LOCALITY_FEATURES):
+            return c
+    counts: dict[int, int] = {}
+    first: dict[int, Candidate] = {}
+    for j in order:
+        c = out[j]
+        if c is not None and c.feature.startswith(_LOCALITY_FEATURES) and not _is_site(toponyms[j].text):
+            counts[id(c)] = counts.get(id(c), 0) + 1
+            first.setdefault(id(c), c)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(c for k, c in first.items() if counts[k] == top)
 
 
 def _rescore(mentions: dict[int, _Mention], chosen: dict[int, int],
