@@ -591,7 +591,8 @@ def test_physical_features_file_is_well_formed() -> None:
     names = set()
     for r in rows:
         assert len(r) in (6, 7), r
-        assert r[1] in {"STM", "MTS", "LK", "STRT", "GULF", "SEA", "DLTA", "DSRT", "PEN", "RGN"}, r
+        assert r[1] in {"STM", "MTS", "LK", "STRT", "GULF", "SEA", "DLTA", "DSRT", "PEN", "RGN",
+                        "ISL", "ISLS"}, r
         assert -90 <= float(r[3]) <= 90 and -180 <= float(r[4]) <= 180, r
         assert int(r[5]) > 0 and r[0] not in names, r
         names.add(r[0])
@@ -657,3 +658,16 @@ def test_the_west_wing_is_the_white_house() -> None:
     for name in ("West Wing", "Oval Office"):
         c = r[name]
         assert c is not None and c.name == "White House", name
+
+
+def test_islands_that_are_no_division() -> None:
+    """Islands news names as places: 'Mindanao' and 'Java' are the islands (not a village in Georgia),
+    'Trinidad' is Trinidad and not the Cuban town, unless the article is about Cuba."""
+    r = resolved("Troops were sent to Mindanao and Java after the attacks.", "Mindanao", "Java")
+    assert r["Mindanao"] is not None and r["Mindanao"].country == "PHL"
+    assert r["Java"] is not None and r["Java"].country == "IDN"
+    trinidad = resolved("The ferry left Trinidad on Monday.", "Trinidad")["Trinidad"]
+    assert trinidad is not None and trinidad.country == "TTO"
+    cuba = resolved("In Cuba, tourists left Havana for Trinidad and Cienfuegos.", "Cuba", "Havana", "Trinidad",
+                    "Cienfuegos")
+    assert cuba["Trinidad"] is not None and cuba["Trinidad"].country == "CUB"

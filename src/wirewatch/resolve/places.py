@@ -142,7 +142,8 @@ class Candidate:
 
 ADMIN_FEATURES = frozenset({"PCLI", "ADM1", "ADM2"})
 # continents, regions and physical features: wide areas that name no spot to measure nearness from
-_WIDE_FEATURES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "PEN", "STRT", "STM", "MTS", "LK", "DLTA", "DSRT"})
+_WIDE_FEATURES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "PEN", "STRT", "STM", "MTS", "LK", "DLTA", "DSRT",
+                            "ISLS"})
 # what a regional demonym may name ("Saharan", "Texan")
 _REGION_OR_DIVISION = _WIDE_FEATURES | {"ADM1"}
 _ADMIN_SUFFIX = re.compile(
