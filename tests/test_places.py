@@ -671,3 +671,11 @@ def test_islands_that_are_no_division() -> None:
     cuba = resolved("In Cuba, tourists left Havana for Trinidad and Cienfuegos.", "Cuba", "Havana", "Trinidad",
                     "Cienfuegos")
     assert cuba["Trinidad"] is not None and cuba["Trinidad"].country == "CUB"
+
+
+def test_a_possessive_names_no_place() -> None:
+    """'St. Peter's Basilica' is named after a saint, not the parish of Saint Peter in Barbados: as a site it
+    lies in the city the article names."""
+    r = resolved("Pilgrims filled St. Peter's Basilica in Rome for the vigil.", "St. Peter's Basilica", "Rome")
+    basilica = r["St. Peter's Basilica"]
+    assert basilica is not None and basilica.country == "ITA" and basilica.name == "Rome"

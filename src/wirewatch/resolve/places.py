@@ -489,9 +489,10 @@ class Gazetteer:
                 dc = self.demonym_country(head)
                 return ([dc] if dc is not None else []), True
         # a leading run is the place an organisation or feature is named after ("Delhi High Court") -- not
-        # a head noun before "of" or one half of "X and Y" ("Summit of the Americas", "Bains and Grants Town")
+        # a head noun before "of" or one half of "X and Y" ("Summit of the Americas", "Bains and Grants Town"),
+        # nor a possessive, which names an owner or a saint ("St. Peter's Basilica", "Caesar's Palace")
         subs = [" ".join(words[:n]) for n in range(n_words - 1, 0, -1)
-                if fold(words[n]) not in _LINK_WORDS]
+                if fold(words[n]) not in _LINK_WORDS and not _POSSESSIVE.search(words[n - 1])]
         # a trailing run is a town when a kind of place, a facility or a direction comes before it ("Lake
         # Manassas", "Robinson College Cambridge", "East Jerusalem"); after any other word the two make one
         # name ("Brands Hatch", "Craven Cottage", "Faubourg Marigny"), and only a country or a division is
