@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 from pathlib import Path
+
+from wirewatch.resolve import places
 
 GAZ_DIR = Path(__file__).resolve().parents[1] / "src" / "wirewatch" / "data" / "gazetteer"
 OUT_NAME = "points-2-countries.tsv"
@@ -39,15 +40,9 @@ HEADER = (
 
 
 def country_ids(gaz_dir: Path) -> dict[str, int]:
-    """ISO3 -> geonameid of the country (PCLI) rows of the gazetteer shards."""
-    ids: dict[str, int] = {}
-    for path in sorted(gaz_dir.glob("places-*.tsv.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                gid, feature, iso3, _ = line.split("\t", 3)
-                if feature == "PCLI" and gid.isdigit() and iso3:
-                    ids[iso3] = int(gid)
-    return ids
+    """ISO3 -> geonameid of the gazetteer's countries."""
+    gaz = places.Gazetteer.load(gaz_dir)
+    return {iso3: c.geonameid for iso3 in gaz.countries if (c := gaz.country(iso3)) and c.geonameid}
 
 
 def read_country_points(csv_path: Path) -> dict[str, tuple[float, float]]:
@@ -63,12 +58,9 @@ def read_country_points(csv_path: Path) -> dict[str, tuple[float, float]]:
 
 
 def write_points(points: dict[str, tuple[float, float]], ids: dict[str, int], out: Path) -> int:
-    rows = sorted((ids[iso3], iso3, p) for iso3, p in points.items() if iso3 in ids)
-    with open(out, "w", encoding="utf-8", newline="\n") as f:
-        f.write(HEADER)
-        for gid, iso3, (lat, lon) in rows:
-            f.write(f"{gid}\t{lat:.5f}\t{lon:.5f}\t{iso3}\n")
-    return len(rows)
+    """The table's points of the gazetteer's countries, as a points file noting each one's ISO3 code."""
+    iso3_of = {ids[iso3]: iso3 for iso3 in points if iso3 in ids}
+    return places.write_points(out, HEADER, {gid: points[iso3] for gid, iso3 in iso3_of.items()}, iso3_of)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,6 +38,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from wirewatch.resolve import places
+
 GAZ_DIR = Path(__file__).resolve().parents[1] / "src" / "wirewatch" / "data" / "gazetteer"
 OUT_NAME = "points-1-owm.tsv"
 FEATURES = frozenset({"PCLI", "ADM1", "ADM2"})
@@ -74,12 +76,8 @@ def read_owm_points(db_bz2: Path) -> dict[int, tuple[float, float]]:
 
 
 def write_points(points: dict[int, tuple[float, float]], ids: set[int], out: Path) -> int:
-    rows = sorted((gid, p) for gid, p in points.items() if gid in ids)
-    with open(out, "w", encoding="utf-8", newline="\n") as f:
-        f.write(HEADER)
-        for gid, (lat, lon) in rows:
-            f.write(f"{gid}\t{lat:.5f}\t{lon:.5f}\n")
-    return len(rows)
+    """The city-list points of the shards' countries and divisions, as a points file."""
+    return places.write_points(out, HEADER, {gid: p for gid, p in points.items() if gid in ids})
 
 
 def main(argv: list[str] | None = None) -> int:

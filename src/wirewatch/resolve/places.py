@@ -217,6 +217,18 @@ def read_points(path: Path) -> dict[int, tuple[float, float]]:
     return points
 
 
+def write_points(path: Path, header: str, points: dict[int, tuple[float, float]],
+                 notes: dict[int, str] | None = None) -> int:
+    """Write a ``points-*.tsv`` file as ``read_points`` reads it, in geonameid order; ``header`` is its ``#``
+    comment lines, and a note (a country's ISO3 code) may follow a point. Returns the number of points."""
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(header)
+        for gid, (lat, lon) in sorted(points.items()):
+            note = notes.get(gid) if notes else None
+            f.write(f"{gid}\t{lat:.5f}\t{lon:.5f}" + (f"\t{note}\n" if note else "\n"))
+    return len(points)
+
+
 class Gazetteer:
     """Folded name -> candidate places. ``load()`` returns a process-wide cached instance."""
 
