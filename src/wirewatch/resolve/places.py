@@ -954,9 +954,12 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
             same = next((alone[k] for k in (fold(c.name) for c in m.cands) if k in alone), None)
             if same is not None:
                 out[i] = same
-    for i in order:
-        if out[i] is None and i not in fixed and _is_site(toponyms[i].text) and not gaz.is_demonym(toponyms[i].text):
-            out[i] = _site_locality(text, toponyms, order, out, i)
+    sites = [i for i in order if out[i] is None and i not in fixed and _is_site(toponyms[i].text)
+             and not gaz.is_demonym(toponyms[i].text)]
+    if sites:
+        town = _most_named_town(toponyms, order, out)
+        for i in sites:
+            out[i] = _site_locality(text, toponyms, order, out, i) or town
     return out
 
 
@@ -974,9 +977,9 @@ _LOCALITY_FEATURES = ("PPL", "ADM2")
 
 def _site_locality(text: str, toponyms: list[Toponym], order: list[int], out: list[Candidate | None],
                    i: int) -> Candidate | None:
-    """The place a site lies in, as the article gives it: a place named right after it ("the Barclays Center
-    in Brooklyn"), else the town named last before it in the same paragraph, else the article's most named
-    town -- where a reader of the article would put it on a map."""
+    """The place a site lies in, as its wording gives it: a place named right after it ("the Barclays Center
+    in Brooklyn"), else the town named last before it in the same paragraph. (With neither, the caller takes
+    the article's most named town -- where a reader of the article would put it on a map.)"""
     t = toponyms[i]
     pos = order.index(i)
     if pos + 1 < len(order):
@@ -989,6 +992,11 @@ def _site_locality(text: str, toponyms: list[Toponym], order: list[int], out: li
             break
         if c is not None and c.feature.startswith(_LOCALITY_FEATURES):
             return c
+    return None
+
+
+def _most_named_town(toponyms: list[Toponym], order: list[int], out: list[Candidate | None]) -> Candidate | None:
+    """The town (or county) the article names most often, sites aside; of equals, the first named."""
     counts: dict[int, int] = {}
     first: dict[int, Candidate] = {}
     for j in order:
