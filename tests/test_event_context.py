@@ -152,3 +152,25 @@ def test_a_dateline_city_in_capitals_is_a_place_even_when_ner_misses_it(analyse)
     assert place_name(a, ev) == "San Diego" and ev.place_basis == "dateline"
     a = analyse("ALBUQUERQUE, N.M. (AP) — Firefighters battled a blaze on Sunday.", published="2024-05-10")
     assert any(p.name == "Albuquerque" for p in a.places)
+
+
+def test_a_landmark_that_is_an_actor_is_no_place_by_any_name() -> None:
+    """The White House is an actor, not a place to map -- nor is it when named as the Oval Office, which
+    NER may tag a facility."""
+    import spacy
+    from spacy.tokens import Span as SpacySpan
+
+    from wirewatch.analysis import Analysis
+    from wirewatch.model import Article
+    from wirewatch.resolve.components import resolve_places
+
+    text = "The president met senators in the Oval Office and later flew to Chicago."
+    doc = spacy.blank("en")(text)
+    oval = doc.char_span(text.index("Oval"), text.index(" and"))
+    chicago = doc.char_span(text.index("Chicago"), text.index("Chicago") + 7)
+    doc.ents = [SpacySpan(doc, oval.start, oval.end, label="FAC"), SpacySpan(doc, chicago.start, chicago.end,
+                                                                             label="GPE")]
+    analysis = Analysis(article=Article(text=text), doc=doc)
+    resolve_places(analysis)
+    assert [p.name for p in analysis.places] == ["Chicago"]
+    assert [t.text for t in analysis.toponyms] == ["Chicago"]

@@ -66,7 +66,7 @@ def resolve_places(analysis: Analysis) -> None:
     found = resolve_toponyms(analysis.text, [PlaceName(t.start, t.end, t.text, t.label) for t in toponyms])
     by_key: dict[object, Place] = {}
     for top, cand in zip(toponyms, found, strict=True):
-        if cand is None:
+        if cand is None or cand.name.lower() in NOT_PLACES:  # also by another name: "the Oval Office"
             continue
         key = cand.geonameid if cand.geonameid is not None else (cand.name, round(cand.lat, 2), round(cand.lon, 2))
         place = by_key.get(key)
