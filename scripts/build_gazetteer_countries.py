@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import sys
 from pathlib import Path
 
 from wirewatch.resolve import places
@@ -69,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gazetteer", default=str(GAZ_DIR), help="the folder of places-*.tsv.gz shards")
     args = ap.parse_args(argv)
     gaz_dir = Path(args.gazetteer)
-    points = read_country_points(Path(args.csv))
+    try:
+        points = read_country_points(Path(args.csv))
+    except (OSError, UnicodeDecodeError, ValueError) as e:  # missing, not UTF-8, or a coordinate not a number
+        print(f"error: cannot read the country table {args.csv}: {e}", file=sys.stderr)
+        return 2
     n = write_points(points, country_ids(gaz_dir), gaz_dir / OUT_NAME)
     print(f"{n} of {len(points)} country points -> {gaz_dir / OUT_NAME}")
     return 0

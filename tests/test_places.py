@@ -551,6 +551,19 @@ def test_build_country_points_reads_the_table(tmp_path: Path) -> None:
     assert read_points(shards / build.OUT_NAME) == {900001: (15.5, 25.25)}
 
 
+def test_build_country_points_refuses_a_bad_table(tmp_path: Path, capsys: Any) -> None:
+    """A missing table, or one whose coordinate is no number, is a one-line error with exit code 2, and no
+    points file is written."""
+    build = load_script("build_gazetteer_countries")
+    bad = tmp_path / "countries.csv"
+    bad.write_text("COUNTRY_ID,LATITUDE,LONGITUDE\nIND,north,79\n", encoding="utf-8")
+    for table in (tmp_path / "missing.csv", bad):
+        assert build.main(["--csv", str(table), "--gazetteer", str(tmp_path)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: cannot read the country table") and err.count("\n") == 1
+    assert not (tmp_path / build.OUT_NAME).exists()
+
+
 def test_english_counties_without_a_geonames_division() -> None:
     """Metropolitan and split counties (no single GeoNames ADM2) are places, and contain their towns."""
     r = resolved("Police were called to a house in Halifax, West Yorkshire, on Sunday.", "Halifax",
