@@ -21,6 +21,26 @@ _AFTER_EVENTS = DEFAULT_PIPELINE.index("events") + 1
 WITH_RETYPE = (*DEFAULT_PIPELINE[:_AFTER_EVENTS], "event_retype", *DEFAULT_PIPELINE[_AFTER_EVENTS:])
 
 
+def _number(name: str, value: object, kind: type) -> object:
+    """A setting's value as its default's type (environment variables arrive as text)."""
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(f"{name} must be true or false, not {value!r}")
+    try:
+        if kind is int and isinstance(value, float | bool):
+            raise ValueError
+        return kind(value)
+    except (TypeError, ValueError):
+        what = "a whole number" if kind is int else "a number"
+        raise ConfigError(f"{name} must be {what}, not {value!r}") from None
+
+
 @dataclass(frozen=True)
 class Settings:
     # spaCy pipeline package; the registry carries the official small English weights under this name.
@@ -32,6 +52,23 @@ class Settings:
     plugins: tuple[str, ...] = field(default_factory=tuple)
     # Longest article analysed, in characters; the parser needs about 1 GB per 100,000 characters.
     max_chars: int = 1_000_000
+    # -- the link stage (wirewatch.link) --------------------------------------------------------------
+    # Link what ingest stores straight away (``wirewatch ingest --no-link`` leaves it for ``wirewatch link``).
+    link_on_ingest: bool = True
+    # Articles whose word-shingle sets have at least this Jaccard similarity are copies of one another.
+    link_duplicate_threshold: float = 0.8
+    link_shingle_words: int = 5
+    link_minhash_perm: int = 128
+    # Two event mentions may be one incident if their days are at most this far apart ...
+    link_incident_days: int = 2
+    # ... and their places (towns or sites) at most this far apart; a country or province matches its towns.
+    link_incident_km: float = 60.0
+    # Two claims are one if their sentence embeddings have at least this cosine similarity ...
+    link_claim_similarity: float = 0.72
+    # ... or this much with a shared incident or speaker, ...
+    link_claim_similarity_shared: float = 0.6
+    # ... and the articles stating them are at most this many days apart.
+    link_claim_days: int = 7
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Settings:
@@ -52,11 +89,9 @@ class Settings:
         unknown = set(values) - known
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
-        if "max_chars" in values:
-            try:
-                values["max_chars"] = int(values["max_chars"])  # type: ignore[arg-type]
-            except (TypeError, ValueError):
-                raise ConfigError(f"max_chars must be a whole number, not {values['max_chars']!r}") from None
+        for f in fields(cls):
+            if f.name in values and isinstance(f.default, bool | int | float):
+                values[f.name] = _number(f.name, values[f.name], type(f.default))
         for key in ("pipeline", "spacy_disable", "plugins"):
             if key in values and isinstance(values[key], list):
                 values[key] = tuple(values[key])  # type: ignore[arg-type]

@@ -14,13 +14,16 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+#: Versions this wirewatch upgrades in place (schema 2 adds the link tables; nothing else changes).
+UPGRADABLE_FROM = ("1",)
 
 metadata = MetaData()
 
@@ -154,6 +157,84 @@ event_actors = Table(
     Column("sector", Text),
 )
 
+# -- the link stage (schema 2): what links articles to one another -------------------------------------
+# One row per linked article: its MinHash signature (so new articles are compared without recomputing the
+# corpus), its copy group (the sha256 of the group's first article) and the order it was linked in.
+link_articles = Table(
+    "link_articles", metadata,
+    _article_key(),
+    Column("seq", Integer, nullable=False, unique=True),
+    Column("copy_group", String(64), nullable=False),
+    Column("jaccard", Float),  # estimated Jaccard similarity with the article it was found a copy of
+    Column("minhash", LargeBinary, nullable=False),
+    Index("ix_link_articles_group", "copy_group"),
+)
+
+# An incident: event mentions from one or more articles that are one real-world event.
+incidents = Table(
+    "incidents", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("event_type", Text, nullable=False),
+    Column("date", Text),  # the members' most reported day
+    Column("date_min", Text, nullable=False),
+    Column("date_max", Text, nullable=False),
+    Column("place_name", Text),
+    Column("place_country", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("place_rank", Integer),  # how specific the place is (0 none, 1 country ... 4 town or site)
+    Column("actors", Text),  # names, "; "-separated, most mentioned first
+    Column("recipients", Text),
+    Column("actor_keys", Text, nullable=False),  # matching keys ("n:name", "c:CTY/SEC"), "|"-separated
+    Column("recipient_keys", Text, nullable=False),
+    Column("votes", Text, nullable=False),  # JSON tallies of the members' places, dates and names
+    Column("events", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("sources", Integer, nullable=False),  # distinct outlets, wire copies counted once
+    Column("first_published", Text),
+    Index("ix_incidents_type_date", "event_type", "date"),
+    Index("ix_incidents_date", "date"),
+)
+
+incident_events = Table(
+    "incident_events", metadata,
+    _article_key(),
+    Column("event", Text, primary_key=True),
+    Column("incident", String(32), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False),
+    Column("source_key", Text, nullable=False),  # the outlet, wire copies collapsed
+    Index("ix_incident_events_incident", "incident"),
+)
+
+# A claim cluster: attributions from one or more articles that state the same claim.
+claim_clusters = Table(
+    "claim_clusters", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("summary", Text, nullable=False),  # the content of its first asserting member
+    Column("match_keys", Text, nullable=False),  # blocking keys, "|"-separated
+    Column("centroid", LargeBinary),  # mean sentence embedding (float32), for matching new claims
+    Column("vectors", Integer, nullable=False),  # members embedded into the centroid
+    Column("members", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("independent_sources", Integer, nullable=False),  # distinct origins that assert or hedge it
+    Column("disputing_sources", Integer, nullable=False),  # distinct origins that deny or cannot confirm it
+    Column("contested", Boolean, nullable=False),
+    Column("date_min", Text, nullable=False),
+    Column("date_max", Text, nullable=False),
+    Index("ix_claim_clusters_sources", "independent_sources"),
+)
+
+claim_members = Table(
+    "claim_members", metadata,
+    _article_key(),
+    Column("attribution", Text, primary_key=True),
+    Column("cluster", String(32), ForeignKey("claim_clusters.id", ondelete="CASCADE"), nullable=False),
+    Column("stance", Text, nullable=False),
+    Column("origin", Text, nullable=False),  # who the claim comes from first-hand (see link.claims)
+    Column("similarity", Float),  # cosine with the cluster when it joined; null for exact or linked joins
+    Index("ix_claim_members_cluster", "cluster"),
+)
+
 # Tables filled from documents, in insertion order (children after articles).
 DOCUMENT_TABLES = (entities, places, attributions, events, event_actors)
+LINK_TABLES = (link_articles, incidents, incident_events, claim_clusters, claim_members)
 ALL_TABLES = (articles, *DOCUMENT_TABLES)

@@ -406,12 +406,17 @@ def _prepare(engine: Engine, label: str, create: bool) -> None:
         tables = set(inspect(conn).get_table_names())
         if s.meta.name in tables:
             version = conn.scalar(select(s.meta.c.value).where(s.meta.c.key == "schema_version"))
-            if version != s.SCHEMA_VERSION:
+            if version not in (s.SCHEMA_VERSION, *s.UPGRADABLE_FROM):
                 raise StoreError(f"{label}: corpus schema version {version!r}; this wirewatch reads "
                                  f"version {s.SCHEMA_VERSION}")
             missing = {t.name for t in s.ALL_TABLES} - tables
+            if version == s.SCHEMA_VERSION:
+                missing |= {t.name for t in s.LINK_TABLES} - tables
             if missing:
                 raise StoreError(f"{label}: damaged corpus, missing table(s) {', '.join(sorted(missing))}")
+            if version != s.SCHEMA_VERSION:
+                _upgrade(conn, label, tables)
+            _check_columns(conn, label)
             return
         if tables:
             raise StoreError(f"{label}: not a wirewatch corpus (it holds other tables: "
@@ -420,3 +425,25 @@ def _prepare(engine: Engine, label: str, create: bool) -> None:
             raise StoreError(f"{label}: empty database, no corpus (run 'wirewatch ingest' first)")
         s.metadata.create_all(conn)
         conn.execute(s.meta.insert(), [{"key": "schema_version", "value": s.SCHEMA_VERSION}])
+
+
+def _upgrade(conn: Connection, label: str, tables: set[str]) -> None:
+    """Schema 1 -> 2 in place, in the caller's transaction: add the (empty) link tables; nothing else changes,
+    so every stored article, document and row is kept, and a failure leaves version 1 as it was."""
+    clash = sorted({t.name for t in s.LINK_TABLES} & tables)
+    if clash:
+        raise StoreError(f"{label}: cannot upgrade the corpus to schema {s.SCHEMA_VERSION}: it already holds "
+                         f"table(s) {', '.join(clash)} that wirewatch did not make")
+    s.metadata.create_all(conn, tables=list(s.LINK_TABLES))
+    conn.execute(s.meta.update().where(s.meta.c.key == "schema_version").values(value=s.SCHEMA_VERSION))
+
+
+def _check_columns(conn: Connection, label: str) -> None:
+    """A table that lacks a column of ours was made by someone else (or damaged): refuse it before use."""
+    inspector = inspect(conn)
+    for table in (*s.ALL_TABLES, *s.LINK_TABLES):
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        lacking = [c.name for c in table.columns if c.name not in have]
+        if lacking:
+            raise StoreError(f"{label}: damaged or foreign table {table.name!r} (no column(s) "
+                             f"{', '.join(lacking)})")
