@@ -1,0 +1,260 @@
+"""Claim clusters: attributions from different articles that state the same claim, and who stands behind it.
+
+A claim joins a cluster that shares a *key* with it (an entity or place its content names, an incident its
+events belong to, its speaker, or the very same words) when the cosine similarity of their sentence
+embeddings (all-MiniLM-L6-v2, the encoder the event classifier ships) is high enough — a little lower when
+they share an incident or the speaker. A denial or a non-confirmation that the extractor tied to a claim
+of its own article ("The Pentagon could not confirm the report") joins that claim's cluster whatever its
+words. Embeddings are computed only for claims that have a candidate to compare with, so a corpus of
+stories told once costs no encoder time.
+
+Corroboration counts *origins*: a named speaker is one origin however many outlets quote them; an unnamed
+one ("a senior official") is the outlet that reached them — the outlet an article cites ("CNN reported"),
+else the article's own outlet, wire copies collapsed (see :mod:`wirewatch.link.sources`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..model import Document
+from .incidents import day_number
+from .sources import count_sources, normal_name
+
+ASSERTING = frozenset({"asserts", "hedges"})
+DISPUTING = frozenset({"denies", "cannot_confirm"})
+#: at most this many clusters are compared per key, and per claim (in id order: the same in any run)
+PER_KEY = 50
+PER_CLAIM = 25
+#: labels of entities that are someone: a speaker linked to one is named, not anonymous
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def text_key(text: str) -> str:
+    return "t:" + hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:16]
+
+
+@dataclass
+class ClaimMention:
+    article: str
+    attribution: str
+    stance: str
+    text: str
+    day: int
+    iso: str
+    keys: set[str]
+    speaker_key: str | None
+    origin: str
+    disputes: list[str]  # attributions of the same article that this one denies or cannot confirm
+
+
+def claim_mentions(doc: Document, published: str | None, outlet: str | None,
+                   incident_of: dict[str, str]) -> list[ClaimMention]:
+    """The attributions of ``doc`` as claims; ``incident_of`` maps its event ids to their incidents."""
+    ents = {e.id: e for e in doc.entities}
+    iso = (published or "")[:10]
+    day = day_number(iso) or 0
+    disputes: dict[str, list[str]] = {}
+    for a in doc.attributions:
+        for other in a.disputed_by:
+            disputes.setdefault(other, []).append(a.id)
+    events_of: dict[str, list[str]] = {}
+    for v in doc.events:
+        if v.attribution and v.id in incident_of:
+            events_of.setdefault(v.attribution, []).append(incident_of[v.id])
+    out = []
+    for a in doc.attributions:
+        start, end = a.content.start, a.content.end
+        keys = {text_key(a.content.text)}
+        for e in doc.entities:
+            if any(start <= m.start and m.end <= end for m in e.mentions) and e.label != "NOMINAL":
+                keys.add(f"n:{normal_name(e.name)}")
+        for p in doc.places:
+            if any(start <= m.start and m.end <= end for m in p.mentions):
+                keys.add(f"p:{p.geonameid or normal_name(p.name)}")
+        keys.update(f"i:{i}" for i in events_of.get(a.id, ()))
+        speaker = ents.get(a.speaker.entity) if a.speaker.entity else None
+        named = speaker is not None and not a.speaker.anonymous and speaker.label in _NAMED_LABELS
+        speaker_key = f"n:{normal_name(speaker.name)}" if named and speaker else None
+        if speaker_key:
+            origin = "speaker:" + speaker_key[2:]
+        else:
+            via = [ents[v].name if v in ents else v for v in a.via]
+            reached_by = normal_name(via[-1]) if via else outlet
+            origin = f"outlet:{reached_by}" if reached_by else f"article:{doc.article.sha256[:16]}"
+        out.append(ClaimMention(
+            article=doc.article.sha256, attribution=a.id, stance=a.stance, text=a.content.text, day=day,
+            iso=iso, keys=keys, speaker_key=speaker_key, origin=origin,
+            disputes=list(disputes.get(a.id, []))))
+    return out
+
+
+@dataclass
+class Cluster:
+    id: str
+    summary: str
+    keys: set[str] = field(default_factory=set)
+    centroid: np.ndarray | None = None
+    vectors: int = 0
+    members: list[tuple[str, str, str]] = field(default_factory=list)  # (article, origin, stance)
+    day_min: int = 0
+    day_max: int = 0
+    iso_min: str = ""
+    iso_max: str = ""
+
+    def figures(self, group_of: Callable[[str], str | None]) -> dict[str, object]:
+        """Members, articles, independent and disputing sources, contested: counted from the members."""
+        asserting = [(o, group_of(a) if o.startswith("outlet:") else None)
+                     for a, o, s in self.members if s in ASSERTING]
+        disputing = [(o, group_of(a) if o.startswith("outlet:") else None)
+                     for a, o, s in self.members if s in DISPUTING]
+        independent = count_sources(asserting) if asserting else 0
+        against = count_sources(disputing) if disputing else 0
+        return {"members": len(self.members), "articles": len({a for a, _, _ in self.members}),
+                "independent_sources": independent, "disputing_sources": against,
+                "contested": bool(independent and against)}
+
+
+def cluster_id(m: ClaimMention) -> str:
+    return "C" + hashlib.sha1(f"{m.article}:{m.attribution}".encode()).hexdigest()[:15]
+
+
+class ClaimIndex:
+    """Claim clusters by key; :meth:`add_article` links one article's claims."""
+
+    def __init__(self, similarity: float, similarity_shared: float, days: int,
+                 encode: Callable[[Sequence[str]], np.ndarray]) -> None:
+        self.similarity = similarity
+        self.similarity_shared = similarity_shared
+        self.window = days
+        self.encode = encode
+        self.clusters: dict[str, Cluster] = {}
+        self._by_key: dict[str, dict[int, set[str]]] = {}  # key -> day -> clusters
+        self._cache: dict[str, np.ndarray] = {}
+        self.encoded = 0  # sentences run through the encoder, for the report
+
+    def load(self, c: Cluster) -> None:
+        self.clusters[c.id] = c
+        self._index(c, set(), set())
+
+    def _index(self, c: Cluster, old_keys: set[str], old_days: set[int]) -> None:
+        """File ``c`` under each of its keys at its first and last day (and no longer where it was).
+
+        The index is a function of the clusters alone (their keys and day range), so a run resumed from the
+        store finds exactly the candidates the interrupted run would have found.
+        """
+        for k in old_keys:
+            for d in old_days:
+                self._by_key.get(k, {}).get(d, set()).discard(c.id)
+        for k in c.keys:
+            by_day = self._by_key.setdefault(k, {})
+            for d in {c.day_min, c.day_max}:
+                by_day.setdefault(d, set()).add(c.id)
+
+    # -- embeddings -------------------------------------------------------------------------------------
+    def vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
+        todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if todo:
+            for t, v in zip(todo, self.encode(todo), strict=True):
+                self._cache[t] = v.astype(np.float32)
+            self.encoded += len(todo)
+            if len(self._cache) > 50_000:  # a run over a big corpus must not keep every vector
+                for t in list(self._cache)[: len(self._cache) - 40_000]:
+                    del self._cache[t]
+        return [self._cache[t] for t in texts]
+
+    def _centroid(self, c: Cluster) -> np.ndarray:
+        if c.centroid is None:
+            c.centroid = self.vectors([c.summary])[0]
+            c.vectors = 1
+        return c.centroid
+
+    # -- linking ----------------------------------------------------------------------------------------
+    def candidates(self, m: ClaimMention, exclude: set[str]) -> list[str]:
+        shared: dict[str, int] = {}
+        for k in m.keys:
+            by_day = self._by_key.get(k)
+            if not by_day:
+                continue
+            found = sorted({cid for d in range(m.day - self.window, m.day + self.window + 1)
+                            for cid in by_day.get(d, ()) if cid not in exclude})
+            for cid in found[:PER_KEY]:
+                shared[cid] = shared.get(cid, 0) + (100 if k.startswith("t:") else 1)
+        ranked = sorted(shared, key=lambda cid: (-shared[cid], cid))
+        return ranked[:PER_CLAIM]
+
+    def add_article(self, mentions: list[ClaimMention]) -> list[tuple[ClaimMention, Cluster, float | None]]:
+        """Link one article's claims; returns each with its cluster and similarity (None: exact or tied)."""
+        pending = [m for m in mentions if not m.disputes]
+        # embed together what this article needs (claims that have candidates, and candidates' centroids)
+        need: list[str] = []
+        plans: dict[str, list[str]] = {}
+        for m in pending:
+            plans[m.attribution] = self.candidates(m, set())
+            if plans[m.attribution]:
+                need.append(m.text)
+                need.extend(self.clusters[c].summary for c in plans[m.attribution]
+                            if self.clusters[c].centroid is None)
+        if need:
+            self.vectors(need)
+        placed: dict[str, Cluster] = {}
+        out: list[tuple[ClaimMention, Cluster, float | None]] = []
+        order = pending + [m for m in mentions if m.disputes]
+        for m in order:
+            cluster, sim = None, None
+            for target in m.disputes:
+                if target in placed:
+                    cluster = placed[target]
+                    break
+            if cluster is None:
+                cluster, sim = self._match(m, plans.get(m.attribution))
+            if cluster is None:
+                cluster = Cluster(id=cluster_id(m), summary=m.text, day_min=m.day, day_max=m.day,
+                                  iso_min=m.iso, iso_max=m.iso)
+                self.clusters[cluster.id] = cluster
+            self._join(cluster, m, sim)
+            placed[m.attribution] = cluster
+            out.append((m, cluster, sim))
+        return out
+
+    def _match(self, m: ClaimMention, planned: list[str] | None) -> tuple[Cluster | None, float | None]:
+        candidates = self.candidates(m, set()) if planned is None else planned
+        # clusters founded since the plan was made (by this article's earlier claims) are candidates too
+        fresh = [c for c in self.candidates(m, set(candidates))]
+        best: tuple[float, str] | None = None
+        for cid in [*candidates, *fresh]:
+            c = self.clusters[cid]
+            if text_key(m.text) in c.keys:
+                return c, None
+            sim = float(self.vectors([m.text])[0] @ self._centroid(c))
+            limit = self.similarity
+            if (m.speaker_key and m.speaker_key in c.keys) or any(k.startswith("i:") for k in m.keys & c.keys):
+                limit = self.similarity_shared
+            if sim >= limit and (best is None or sim > best[0]):
+                best = (sim, cid)
+        return (self.clusters[best[1]], round(best[0], 4)) if best else (None, None)
+
+    def _join(self, c: Cluster, m: ClaimMention, sim: float | None) -> None:
+        if sim is not None:  # an embedded member moves the centroid; exact copies and tied denials do not
+            v = self.vectors([m.text])[0]
+            centre = self._centroid(c) * c.vectors + v
+            c.centroid = (centre / max(float(np.linalg.norm(centre)), 1e-12)).astype(np.float32)
+            c.vectors += 1
+        new_keys = m.keys | ({m.speaker_key} if m.speaker_key else set())
+        first = not c.members
+        old_keys, old_days = set(c.keys), ({c.day_min, c.day_max} if not first else set())
+        c.members.append((m.article, m.origin, m.stance))
+        if first:
+            c.day_min = c.day_max = m.day
+            c.iso_min = c.iso_max = m.iso
+        if m.day < c.day_min:
+            c.day_min, c.iso_min = m.day, m.iso
+        if m.day > c.day_max:
+            c.day_max, c.iso_max = m.day, m.iso
+        c.keys |= new_keys
+        if c.keys != old_keys or {c.day_min, c.day_max} != old_days:
+            self._index(c, old_keys, old_days)

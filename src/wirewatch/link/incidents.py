@@ -1,0 +1,243 @@
+"""Incidents: event mentions from different articles that are one real-world event.
+
+Two mentions may be one incident when their PLOVER types are the same, their days are close, their places
+agree (the same town or site within a distance, or a country or province that holds the other's town) and
+their actors and recipients do not contradict each other; and they must share *something* positive — a
+place, an actor or a recipient — so that two unrelated agentless attacks on the same day stay apart.
+Negated, hypothetical and future events never join an incident: they did not happen.
+
+A new mention joins the best-matching incident (by evidence, then age) or founds one. The index holds each
+incident's aggregate (the members' tallies of places, days and names): matching needs no member rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..model import Document, Entity, Place
+from .sources import normal_name
+
+#: auxiliary modes of events that did not (or not yet) happen
+UNREAL = frozenset({"negation", "hypothetical", "future"})
+#: how specific a place is: a country names the least, a town or a site the most
+_RANK = {"PCLI": 1, "PCLD": 1, "PCLIX": 1, "PCLS": 1, "CONT": 1, "RGN": 2, "ADM1": 2, "ADM2": 3}
+_SLACK = {"day": 0, "week": 6, "month": 30, "year": 365}
+
+
+def place_rank(feature: str | None) -> int:
+    if not feature:
+        return 4
+    return _RANK.get(feature, 4 if feature.startswith(("PPL", "ADM3", "ADM4", "AIR", "BLD", "FAC")) else 2)
+
+
+def day_number(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def actor_keys(entity: Entity) -> set[str]:
+    """Matching keys of an actor: its name, its country and sector, and (weaker) its country alone."""
+    keys = {f"n:{normal_name(entity.name)}"}
+    country, sector = entity.actor.country, entity.actor.sector
+    if country and sector:
+        keys.add(f"c:{country}/{sector}")
+    if country:
+        keys.add(f"k:{country}")
+    return keys
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Mention:
+    """One event of one document, as linking sees it."""
+
+    article: str
+    event: str
+    event_type: str
+    day: int
+    slack: int  # days of uncertainty of a week/month date
+    iso: str
+    place: tuple[str, str | None, float, float, int] | None  # name, country, lat, lon, rank
+    actors: set[str]
+    recipients: set[str]
+    actor_names: list[str]
+    recipient_names: list[str]
+    source_key: str
+
+
+def mentions_of(doc: Document, published: str | None, source_key: str) -> list[Mention]:
+    """The events of ``doc`` that can join an incident (those that happened, with a day to place them)."""
+    ents = {e.id: e for e in doc.entities}
+    places: dict[str, Place] = {p.id: p for p in doc.places}
+    out = []
+    for v in doc.events:
+        if v.aux in UNREAL:
+            continue
+        iso = v.date.value if v.date.value else published
+        day = day_number(iso)
+        if day is None or iso is None:
+            continue
+        slack = _SLACK.get(v.date.precision or "day", 0) if v.date.value else 0
+        p = places.get(v.place) if v.place else None
+        place = (p.name, p.country, p.lat, p.lon, place_rank(p.feature)) if p else None
+        actors = [ents[i] for i in v.actor if i in ents]
+        recipients = [ents[i] for i in v.recipient if i in ents]
+        out.append(Mention(
+            article=doc.article.sha256, event=v.id, event_type=v.event_type, day=day, slack=slack,
+            iso=iso[:10], place=place,
+            actors=set().union(*(actor_keys(e) for e in actors)) if actors else set(),
+            recipients=set().union(*(actor_keys(e) for e in recipients)) if recipients else set(),
+            actor_names=[e.name for e in actors], recipient_names=[e.name for e in recipients],
+            source_key=source_key))
+    return out
+
+
+@dataclass
+class Incident:
+    id: str
+    event_type: str
+    actor_keys: set[str] = field(default_factory=set)
+    recipient_keys: set[str] = field(default_factory=set)
+    places: Counter[tuple[str, str | None, float, float, int]] = field(default_factory=Counter)
+    days: Counter[str] = field(default_factory=Counter)
+    actor_names: Counter[str] = field(default_factory=Counter)
+    recipient_names: Counter[str] = field(default_factory=Counter)
+    members: list[tuple[str, str]] = field(default_factory=list)  # (article, source key)
+    first_published: str | None = None
+
+    # -- the aggregate --------------------------------------------------------------------------------
+    def best_place(self) -> tuple[str, str | None, float, float, int] | None:
+        if not self.places:
+            return None
+        return max(self.places.items(), key=lambda kv: (kv[0][4], kv[1], _neg(kv[0][0])))[0]
+
+    def best_day(self) -> str:
+        return max(self.days.items(), key=lambda kv: (kv[1], _neg(kv[0])))[0]
+
+    def add(self, m: Mention, published: str | None) -> None:
+        self.actor_keys |= m.actors
+        self.recipient_keys |= m.recipients
+        if m.place:
+            self.places[m.place] += 1
+        self.days[m.iso] += 1
+        self.actor_names.update(m.actor_names)
+        self.recipient_names.update(m.recipient_names)
+        self.members.append((m.article, m.source_key))
+        if published and (self.first_published is None or published < self.first_published):
+            self.first_published = published
+
+    def votes(self) -> dict[str, Any]:
+        return {"places": [[*k, n] for k, n in sorted(self.places.items(), key=_place_order)],
+                "days": dict(sorted(self.days.items())),
+                "actors": dict(sorted(self.actor_names.items())),
+                "recipients": dict(sorted(self.recipient_names.items()))}
+
+    @classmethod
+    def from_votes(cls, id: str, event_type: str, actor_keys: set[str], recipient_keys: set[str],
+                   votes: dict[str, Any], first_published: str | None) -> Incident:
+        inc = cls(id=id, event_type=event_type, actor_keys=actor_keys, recipient_keys=recipient_keys,
+                  first_published=first_published)
+        for name, country, lat, lon, rank, n in votes["places"]:
+            inc.places[(name, country, float(lat), float(lon), int(rank))] = int(n)
+        inc.days.update({k: int(v) for k, v in votes["days"].items()})
+        inc.actor_names.update({k: int(v) for k, v in votes["actors"].items()})
+        inc.recipient_names.update({k: int(v) for k, v in votes["recipients"].items()})
+        return inc
+
+
+def _neg(text: str) -> tuple[int, ...]:
+    """Sorts text backwards inside a max(): ties go to the alphabetically first."""
+    return tuple(-ord(c) for c in text)
+
+
+def _place_order(item: tuple[tuple[str, str | None, float, float, int], int]) -> tuple[str, str, float, float]:
+    (name, country, lat, lon, _), _n = item
+    return name, country or "", lat, lon
+
+
+def incident_id(m: Mention) -> str:
+    """Named after its founding mention, so a rerun names it the same whatever was linked before."""
+    return "I" + hashlib.sha1(f"{m.article}:{m.event}".encode()).hexdigest()[:15]
+
+
+class IncidentIndex:
+    """Incidents by (event type, best day); :meth:`add` links one mention and returns its incident."""
+
+    def __init__(self, days: int, km_limit: float) -> None:
+        self.window = days
+        self.km_limit = km_limit
+        self.incidents: dict[str, Incident] = {}
+        self._buckets: dict[tuple[str, int], dict[str, None]] = {}  # ordered sets
+        self._bucket_of: dict[str, tuple[str, int]] = {}
+
+    def load(self, inc: Incident) -> None:
+        self.incidents[inc.id] = inc
+        self._index(inc)
+
+    def _index(self, inc: Incident) -> None:
+        key = (inc.event_type, day_number(inc.best_day()) or 0)
+        old = self._bucket_of.get(inc.id)
+        if old == key:
+            return
+        if old is not None:
+            del self._buckets[old][inc.id]
+        self._buckets.setdefault(key, {})[inc.id] = None
+        self._bucket_of[inc.id] = key
+
+    def score(self, m: Mention, inc: Incident) -> float | None:
+        """How much says ``m`` is ``inc`` (None: something says it is not)."""
+        evidence = 0.0
+        for mine, theirs in ((m.actors, inc.actor_keys), (m.recipients, inc.recipient_keys)):
+            if mine and theirs:
+                shared = mine & theirs
+                if not shared:
+                    return None
+                evidence += 1.0 if any(not k.startswith("k:") for k in shared) else 0.5
+        best = inc.best_place()
+        if m.place and best:
+            name, country, lat, lon, rank = m.place
+            b_name, b_country, b_lat, b_lon, b_rank = best
+            if country and b_country and country != b_country:
+                return None
+            if min(rank, b_rank) >= 3:
+                if km(lat, lon, b_lat, b_lon) > self.km_limit:
+                    return None
+                evidence += 1.0
+            elif country and country == b_country:
+                evidence += 0.5
+        return evidence if evidence >= 1.0 else None
+
+    def add(self, m: Mention, published: str | None) -> tuple[Incident, bool]:
+        """Link ``m``: the incident it joins (or founds) and whether it founded it."""
+        best: tuple[float, str] | None = None
+        reach = self.window + m.slack
+        for day in range(m.day - reach, m.day + reach + 1):
+            for inc_id in self._buckets.get((m.event_type, day), ()):
+                value = self.score(m, self.incidents[inc_id])
+                if value is not None and (best is None or (value, _neg(inc_id)) > (best[0], _neg(best[1]))):
+                    best = (value, inc_id)
+        if best is None:
+            inc = Incident(id=incident_id(m), event_type=m.event_type)
+            self.incidents[inc.id] = inc
+            inc.add(m, published)
+            self._index(inc)
+            return inc, True
+        inc = self.incidents[best[1]]
+        inc.add(m, published)
+        self._index(inc)
+        return inc, False

@@ -1,0 +1,335 @@
+"""Linking a corpus: every stored article not linked yet, in a fixed order, in batches of one transaction.
+
+The order is the articles' publication day, then hash, so a rerun processes what is left exactly as an
+uninterrupted run would have; every batch writes its articles' link rows together with the incidents and
+claim clusters it changed, so a run killed at any point (even ``kill -9``) leaves whole batches only, and
+the next run rebuilds its indexes from the store and goes on where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..config import Settings
+from ..errors import StoreError
+from ..model import Document
+from ..store import Store
+from ..store import schema as s
+from ..store.store import one_line
+from .claims import ClaimIndex, Cluster, claim_mentions
+from .duplicates import CopyIndex, from_bytes, signature, to_bytes
+from .incidents import Incident, IncidentIndex, day_number, mentions_of
+from .sources import count_sources, outlet_of
+
+ENCODER_DIM = 384
+
+
+@dataclass
+class LinkReport:
+    articles: int = 0
+    copies: int = 0  # articles that joined an existing copy group
+    events: int = 0  # event mentions linked into incidents
+    incidents: int = 0  # incidents founded
+    claims: int = 0
+    clusters: int = 0  # claim clusters founded
+    encoded: int = 0  # claims run through the sentence encoder
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _default_encoder() -> Any:
+    from ..extract.classify import sentence_encoder
+
+    return sentence_encoder().encode
+
+
+class Linker:
+    """The link state of one corpus, loaded from its store, and the linking of new articles into it."""
+
+    def __init__(self, store: Store, settings: Settings | None = None, encode: Any = None) -> None:
+        self.store = store
+        self.settings = settings or Settings.load()
+        st = self.settings
+        self.copies = CopyIndex(st.link_duplicate_threshold, st.link_minhash_perm)
+        self.incidents = IncidentIndex(st.link_incident_days, st.link_incident_km)
+        self.claims = ClaimIndex(st.link_claim_similarity, st.link_claim_similarity_shared, st.link_claim_days,
+                                 encode or _lazy(_default_encoder))
+        self.seq = 0
+        self.incidents_of: dict[str, set[str]] = {}  # article -> incidents it has members in
+        self.clusters_of: dict[str, set[str]] = {}
+        self.saved_incidents: set[str] = set()
+        self.saved_clusters: set[str] = set()
+        self._load()
+
+    # -- loading ----------------------------------------------------------------------------------------
+    def _damaged(self, table: str, key: object, why: str) -> StoreError:
+        return StoreError(f"{self.store.label}: damaged link table {table!r} (row {key}: {why}); "
+                          "run 'wirewatch link --rebuild' to link the corpus again")
+
+    def _load(self) -> None:
+        try:
+            with self.store.engine.connect() as conn:
+                self._load_copies(conn)
+                self._load_incidents(conn)
+                self._load_clusters(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.store.label}: cannot read the link tables ({one_line(exc)})") from None
+
+    def _load_copies(self, conn: Connection) -> None:
+        t = s.link_articles.c
+        for row in conn.execute(select(t.article, t.seq, t.copy_group, t.minhash).order_by(t.seq)):
+            try:
+                sig = from_bytes(bytes(row.minhash), self.settings.link_minhash_perm)
+            except (ValueError, TypeError) as exc:
+                raise self._damaged("link_articles", row.article[:12], str(exc)) from None
+            self.copies.load(row.article, sig, row.copy_group)
+            self.seq = max(self.seq, row.seq)
+
+    def _load_incidents(self, conn: Connection) -> None:
+        t = s.incidents.c
+        for row in conn.execute(select(t.id, t.event_type, t.actor_keys, t.recipient_keys, t.votes,
+                                       t.first_published).order_by(t.id)):
+            try:
+                inc = Incident.from_votes(row.id, row.event_type, _keys(row.actor_keys),
+                                          _keys(row.recipient_keys), json.loads(row.votes), row.first_published)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise self._damaged("incidents", row.id, f"unreadable votes ({exc})") from None
+            self.incidents.incidents[inc.id] = inc
+            self.saved_incidents.add(inc.id)
+        e = s.incident_events.c
+        for row in conn.execute(select(e.article, e.incident, e.source_key).order_by(e.article, e.event)):
+            inc = self.incidents.incidents.get(row.incident)
+            if inc is None:
+                raise self._damaged("incident_events", row.incident, "no such incident")
+            inc.members.append((row.article, row.source_key))
+            self.incidents_of.setdefault(row.article, set()).add(inc.id)
+        for inc in self.incidents.incidents.values():
+            if not inc.days:
+                raise self._damaged("incidents", inc.id, "no days")
+            self.incidents.load(inc)
+
+    def _load_clusters(self, conn: Connection) -> None:
+        t = s.claim_clusters.c
+        clusters: dict[str, Cluster] = {}
+        for row in conn.execute(select(t.id, t.summary, t.match_keys, t.centroid, t.vectors, t.date_min, t.date_max)
+                                .order_by(t.id)):
+            centroid = None
+            if row.centroid is not None:
+                centroid = np.frombuffer(bytes(row.centroid), dtype="<f4").copy()
+                if centroid.size != ENCODER_DIM:
+                    raise self._damaged("claim_clusters", row.id, f"a centroid of {centroid.size} values")
+            lo, hi = day_number(row.date_min), day_number(row.date_max)
+            if lo is None or hi is None:
+                raise self._damaged("claim_clusters", row.id, "no dates")
+            clusters[row.id] = Cluster(id=row.id, summary=row.summary, keys=_keys(row.match_keys), centroid=centroid,
+                                       vectors=row.vectors, day_min=lo, day_max=hi, iso_min=row.date_min,
+                                       iso_max=row.date_max)
+        m = s.claim_members.c
+        for row in conn.execute(select(m.article, m.attribution, m.cluster, m.origin, m.stance)
+                                .order_by(m.article, m.attribution)):
+            c = clusters.get(row.cluster)
+            if c is None:
+                raise self._damaged("claim_members", row.cluster, "no such claim cluster")
+            c.members.append((row.article, row.origin, row.stance))
+            self.clusters_of.setdefault(row.article, set()).add(c.id)
+        for c in clusters.values():
+            self.claims.load(c)
+            self.saved_clusters.add(c.id)
+
+    # -- linking ----------------------------------------------------------------------------------------
+    def pending(self) -> int:
+        a, la = s.articles.c, s.link_articles.c
+        stmt = select(func.count()).select_from(s.articles).where(~a.sha256.in_(select(la.article)))
+        with self.store.engine.connect() as conn:
+            return int(conn.scalar(stmt) or 0)
+
+    def _todo(self, batch_size: int) -> Iterator[list[Any]]:
+        a, la = s.articles.c, s.link_articles.c
+        stmt = (select(a.sha256, a.source, a.published, a.text, a.document)
+                .where(~a.sha256.in_(select(la.article)))
+                .order_by(a.published.asc().nulls_last(), a.sha256))
+        # read the worklist's keys first: the batches are written while the list is walked
+        with self.store.engine.connect() as conn:
+            keys = list(conn.scalars(select(a.sha256).where(~a.sha256.in_(select(la.article)))
+                                     .order_by(a.published.asc().nulls_last(), a.sha256)))
+        for i in range(0, len(keys), batch_size):
+            chunk = keys[i:i + batch_size]
+            with self.store.engine.connect() as conn:
+                rows = {r.sha256: r for r in conn.execute(stmt.where(a.sha256.in_(chunk)))}
+            yield [rows[k] for k in chunk if k in rows]
+
+    def run(self, batch_size: int = 200, progress: bool = False) -> LinkReport:
+        report = LinkReport()
+        started = time.perf_counter()
+        total = self.pending()
+        bar = None
+        if progress and total:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="article", desc="linking", dynamic_ncols=True)
+        try:
+            for batch in self._todo(batch_size):
+                self._link_batch(batch, report)
+                if bar is not None:
+                    bar.update(len(batch))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.store.label}: {one_line(exc)}") from None
+        finally:
+            if bar is not None:
+                bar.close()
+        report.encoded = self.claims.encoded
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _link_batch(self, batch: list[Any], report: LinkReport) -> None:
+        spent = report.timings
+        link_rows, event_rows, member_rows = [], [], []
+        dirty_incidents: set[str] = set()
+        dirty_clusters: set[str] = set()
+        regroup: list[tuple[list[str], str]] = []
+        for row in batch:
+            t0 = time.perf_counter()
+            doc = Document.from_dict(json.loads(row.document))
+            sha, published = row.sha256, row.published
+            outlet = outlet_of(row.text, row.source)
+            sig = signature(row.text, self.settings.link_shingle_words, self.settings.link_minhash_perm)
+            group, jaccard, merged = self.copies.add(sha, sig)
+            self.seq += 1
+            link_rows.append({"article": sha, "seq": self.seq, "copy_group": group, "jaccard": jaccard,
+                              "minhash": to_bytes(sig)})
+            report.articles += 1
+            report.copies += group != sha
+            if merged:
+                regroup.append((merged, group))
+                for member in self.copies.members[group]:
+                    dirty_incidents |= self.incidents_of.get(member, set())
+                    dirty_clusters |= self.clusters_of.get(member, set())
+            t1 = time.perf_counter()
+            incident_of: dict[str, str] = {}
+            source_key = outlet or f"group:{group}"
+            for m in mentions_of(doc, published, source_key):
+                inc, founded = self.incidents.add(m, published)
+                incident_of[m.event] = inc.id
+                dirty_incidents.add(inc.id)
+                self.incidents_of.setdefault(sha, set()).add(inc.id)
+                event_rows.append({"article": sha, "event": m.event, "incident": inc.id, "source_key": source_key})
+                report.events += 1
+                report.incidents += founded
+            t2 = time.perf_counter()
+            known = set(self.claims.clusters)
+            for m, cluster, sim in self.claims.add_article(claim_mentions(doc, published, outlet, incident_of)):
+                dirty_clusters.add(cluster.id)
+                self.clusters_of.setdefault(sha, set()).add(cluster.id)
+                member_rows.append({"article": sha, "attribution": m.attribution, "cluster": cluster.id,
+                                    "stance": m.stance, "origin": m.origin, "similarity": sim})
+                report.claims += 1
+                report.clusters += cluster.id not in known
+                known.add(cluster.id)
+            t3 = time.perf_counter()
+            for name, value in (("duplicates", t1 - t0), ("incidents", t2 - t1), ("claims", t3 - t2)):
+                spent[name] = spent.get(name, 0.0) + value
+        t4 = time.perf_counter()
+        with self.store.engine.begin() as conn:
+            conn.execute(s.link_articles.insert(), link_rows)
+            for merged, group in regroup:
+                conn.execute(s.link_articles.update().where(s.link_articles.c.copy_group.in_(merged))
+                             .values(copy_group=group))
+            self._save_incidents(conn, dirty_incidents)
+            if event_rows:
+                conn.execute(s.incident_events.insert(), event_rows)
+            self._save_clusters(conn, dirty_clusters)
+            if member_rows:
+                conn.execute(s.claim_members.insert(), member_rows)
+        spent["store"] = spent.get("store", 0.0) + time.perf_counter() - t4
+
+    def _group_of(self, article: str) -> str | None:
+        return self.copies.group_of.get(article)
+
+    def _save_incidents(self, conn: Connection, ids: set[str]) -> None:
+        rows = [self._incident_row(self.incidents.incidents[i]) for i in sorted(ids)]
+        _upsert(conn, s.incidents, [r for r in rows if r["id"] in self.saved_incidents],
+                [r for r in rows if r["id"] not in self.saved_incidents])
+        self.saved_incidents |= ids
+
+    def _save_clusters(self, conn: Connection, ids: set[str]) -> None:
+        rows = [self._cluster_row(self.claims.clusters[i]) for i in sorted(ids)]
+        _upsert(conn, s.claim_clusters, [r for r in rows if r["id"] in self.saved_clusters],
+                [r for r in rows if r["id"] not in self.saved_clusters])
+        self.saved_clusters |= ids
+
+    def _incident_row(self, inc: Incident) -> dict[str, Any]:
+        place = inc.best_place()
+        days = sorted(inc.days)
+        return {
+            "id": inc.id, "event_type": inc.event_type, "date": inc.best_day(), "date_min": days[0],
+            "date_max": days[-1], "place_name": place[0] if place else None,
+            "place_country": place[1] if place else None, "lat": place[2] if place else None,
+            "lon": place[3] if place else None, "place_rank": place[4] if place else 0,
+            "actors": _names(inc.actor_names), "recipients": _names(inc.recipient_names),
+            "actor_keys": "|".join(sorted(inc.actor_keys)), "recipient_keys": "|".join(sorted(inc.recipient_keys)),
+            "votes": json.dumps(inc.votes(), separators=(",", ":"), ensure_ascii=False),
+            "events": len(inc.members), "articles": len({a for a, _ in inc.members}),
+            "sources": count_sources((k, self._group_of(a)) for a, k in inc.members),
+            "first_published": inc.first_published,
+        }
+
+    def _cluster_row(self, c: Cluster) -> dict[str, Any]:
+        return {"id": c.id, "summary": c.summary, "match_keys": "|".join(sorted(c.keys)),
+                "centroid": c.centroid.astype("<f4").tobytes() if c.centroid is not None else None,
+                "vectors": c.vectors, "date_min": c.iso_min, "date_max": c.iso_max,
+                **c.figures(self._group_of)}
+
+
+def _upsert(conn: Connection, table: Any, updates: list[dict[str, Any]], inserts: list[dict[str, Any]]) -> None:
+    if inserts:
+        conn.execute(table.insert(), inserts)
+    if updates:
+        cols = [c.name for c in table.columns if c.name != "id"]
+        stmt = (table.update().where(table.c.id == bindparam("_id"))
+                .values({c: bindparam(c) for c in cols}))
+        conn.execute(stmt, [{**{c: r[c] for c in cols}, "_id": r["id"]} for r in updates])
+
+
+def _keys(text: str | None) -> set[str]:
+    return {k for k in (text or "").split("|") if k}
+
+
+def _names(counts: Any) -> str | None:
+    return "; ".join(n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]) or None
+
+
+def _lazy(factory: Any) -> Any:
+    """An encoder made on first use: a corpus whose claims never meet needs no model loaded."""
+    made: list[Any] = []
+
+    def encode(texts: Any) -> Any:
+        if not made:
+            made.append(factory())
+        return made[0](texts)
+
+    return encode
+
+
+def link(store: Store, settings: Settings | None = None, *, batch_size: int = 200, progress: bool = False,
+         encode: Any = None) -> LinkReport:
+    """Link every stored article not linked yet; see :class:`Linker`."""
+    return Linker(store, settings, encode).run(batch_size=batch_size, progress=progress)
+
+
+def unlink(store: Store) -> None:
+    """Drop every link row (``wirewatch link --rebuild``): the next link run starts from scratch."""
+    try:
+        with store.engine.begin() as conn:
+            for table in (s.claim_members, s.claim_clusters, s.incident_events, s.incidents, s.link_articles):
+                conn.execute(table.delete())
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{store.label}: {one_line(exc)}") from None
