@@ -52,9 +52,12 @@ def check_date(value: str | None, what: str) -> str | None:
               help="Show a progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Print no summary, only what was skipped.")
 @click.option("--timings", is_flag=True, help="Also print the seconds spent in each pipeline stage.")
+@click.option("--link/--no-link", "do_link", default=None,
+              help="Link the new articles into copy groups, incidents and claim clusters afterwards "
+                   "(default: the link_on_ingest setting, on).")
 @friendly_errors
 def ingest(paths: tuple[str, ...], db: str | None, jobs: int | None, batch_size: int, progress: bool | None,
-           quiet: bool, timings: bool) -> None:
+           quiet: bool, timings: bool, do_link: bool | None) -> None:
     """Analyse articles in PATHS (files or folders) and store them in the corpus.
 
     Reads plain text (optional Title:/Source:/Published:/URL: header, or a NAME.json sidecar), JSONL
@@ -77,11 +80,20 @@ def ingest(paths: tuple[str, ...], db: str | None, jobs: int | None, batch_size:
                             on_skip=on_skip)
         total = store.count()
         where = store.label
+        linked = None
+        if settings.link_on_ingest if do_link is None else do_link:
+            from ..link import link
+
+            linked = link(store, settings, progress=show)
     if not quiet:
         rate = f" in {report.seconds:.1f}s ({report.rate:.1f} articles/s, {report.jobs} jobs)" if report.stored else ""
         click.echo(f"{report.stored} new article(s) stored{rate}; {report.already} already stored, "
                    f"{report.duplicates} duplicate(s) in the input, {len(report.skipped)} skipped; "
                    f"{total} in {where}", err=True)
+    if linked is not None and not quiet and linked.articles:
+        from .link import link_summary
+
+        click.echo(link_summary(linked), err=True)
     if timings and report.timings:
         busy = sum(report.timings.values()) or 1.0
         click.echo("stages: " + ", ".join(f"{k} {v:.1f}s ({100 * v / busy:.0f}%)" for k, v in
@@ -93,7 +105,9 @@ def ingest(paths: tuple[str, ...], db: str | None, jobs: int | None, batch_size:
 EVENT_TABLE = ("date", "event_type", "actors", "recipients", "place_name", "stance", "source", "article_id",
                "evidence_start", "evidence_end", "evidence")
 CLAIM_TABLE = ("published", "stance", "kind", "speaker", "speaker_country", "source", "article_id",
-               "evidence_start", "evidence_end", "evidence")
+               "cluster_id", "independent_sources", "contested", "evidence_start", "evidence_end", "evidence")
+CLUSTER_TABLE = ("cluster_id", "independent_sources", "disputing_sources", "contested", "articles", "date_min",
+                 "summary")
 ENTITY_TABLE = ("name", "label", "country", "sector", "mentions", "source", "article_id", "evidence_start",
                 "evidence_end", "evidence")
 
@@ -139,17 +153,46 @@ def events(db: str | None, event_type: tuple[str, ...], actor: str | None, recip
 @click.option("--since", help="Articles published from this date (YYYY-MM-DD).")
 @click.option("--until", help="Articles published up to this date, inclusive.")
 @click.option("--contains", help="Text the claim contains (substring, any case).")
+@click.option("--corroborated", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Only claims whose claim cluster has at least N independent sources (after 'wirewatch link').")
+@click.option("--contested", is_flag=True,
+              help="Only claims whose cluster is contested: one source asserts, another denies or cannot confirm.")
+@click.option("--clusters", is_flag=True,
+              help="One row per claim cluster instead of per claim; --format json nests every member claim "
+                   "with its evidence.")
 @output_options
 @friendly_errors
 def claims(db: str | None, speaker: str | None, stance: tuple[str, ...], source: str | None, since: str | None,
-           until: str | None, contains: str | None, fmt: str, limit: int) -> None:
-    """Attributed claims (who said what, with what stance), each with its article id and evidence span."""
+           until: str | None, contains: str | None, corroborated: int, contested: bool, clusters: bool, fmt: str,
+           limit: int) -> None:
+    """Attributed claims (who said what, with what stance), each with its article id and evidence span.
+
+    After 'wirewatch link' every claim carries its claim cluster: the same claim in other articles, with
+    the number of independent sources (outlets with wire copies counted once, and outlets citing one
+    original source counted as that source) and whether another source denies it or cannot confirm it.
+    """
     from ..store import open_store
 
     since, until = check_date(since, "--since"), check_date(until, "--until")
     with open_store(db, create=False) as store:
+        if corroborated or contested or clusters:
+            from .link import warn_unlinked
+
+            warn_unlinked(store)
+        if clusters:
+            if speaker or stance or source:
+                raise InputError("--clusters takes --corroborated, --contested, --contains, --since, --until; "
+                                 "--speaker, --stance and --source filter single claims")
+            filters = dict(min_sources=corroborated, contested=True if contested else None, contains=contains,
+                           since=since, until=until, limit=limit or None)
+            if fmt == "json":
+                emit(store.cluster_records(**filters), fmt, CLUSTER_TABLE)
+            else:
+                emit(store.claim_clusters(**filters), fmt, CLUSTER_TABLE)
+            return
         rows = store.claims(speaker=speaker, stance=stance, source=source, since=since, until=until,
-                            contains=contains, limit=limit or None)
+                            contains=contains, corroborated=corroborated, contested=True if contested else None,
+                            limit=limit or None)
         emit(rows, fmt, CLAIM_TABLE)
 
 
@@ -206,7 +249,7 @@ def write_table(rows: list[dict[str, Any]], columns: tuple[str, ...], out: Any) 
         click.echo("(no rows)", err=True)
         return
     width = {"evidence": 70, "actors": 28, "recipients": 28, "speaker": 24, "name": 30, "place_name": 18,
-             "source": 14}
+             "source": 14, "summary": 60, "title": 40, "trigger_text": 14}
 
     def cell(col: str, value: Any) -> str:
         text = "" if value is None else " ".join(str(value).split())
@@ -232,26 +275,40 @@ def write_table(rows: list[dict[str, Any]], columns: tuple[str, ...], out: Any) 
 @click.option("--out", "out", type=click.Path(path_type=Path),
               help="Output file (default: standard output); for parquet a folder, or NAME.parquet for "
                    "NAME.events.parquet etc. (default folder: wirewatch-parquet).")
+@click.option("--what", type=click.Choice(["documents", "events", "incidents", "claims"]), default=None,
+              help="What to export (default: documents for jsonl, events for csv and geojson). incidents: "
+                   "jsonl records with member events, csv rows, geojson points; claims: jsonl claim clusters "
+                   "with members, csv one row per member claim. Parquet always writes every table.")
 @friendly_errors
-def export(db: str | None, fmt: str, out: Path | None) -> None:
+def export(db: str | None, fmt: str, out: Path | None, what: str | None) -> None:
     """Export the whole corpus."""
     from ..store import export as ex
     from ..store import open_store
 
     with open_store(db, create=False) as store:
         if fmt == "parquet":
+            if what is not None:
+                raise InputError("--what does not apply to parquet, which writes every table")
             written = ex.write_parquet(store, out or Path("wirewatch-parquet"))
             for path, n in written:
                 click.echo(f"{path}: {n} rows", err=True)
             return
-        writer = {"jsonl": ex.write_jsonl, "csv": ex.write_csv, "geojson": ex.write_geojson}[fmt]
+        what = what or ("documents" if fmt == "jsonl" else "events")
+        writer = ex.WRITERS.get((what, fmt))
+        if writer is None:
+            known = ", ".join(f"--what {w} --format {f}" for w, f in ex.WRITERS)
+            raise InputError(f"cannot export {what} as {fmt}; one of: {known}")
+        if what in ("incidents", "claims"):
+            from .link import warn_unlinked
+
+            warn_unlinked(store)
         if out is None:
             n = writer(store, sys.stdout)
         else:
             with atomic_text(out) as fh:
                 n = writer(store, fh)
-        click.echo(f"exported {n} {'documents' if fmt == 'jsonl' else 'events'}"
-                   f"{f' to {out}' if out else ''}", err=True)
+        unit = {"claims": "claim clusters"}.get(what, what)
+        click.echo(f"exported {n} {unit}{f' to {out}' if out else ''}", err=True)
 
 
 class atomic_text:  # noqa: N801  (used like open())

@@ -16,10 +16,12 @@ else the article's own outlet, wire copies collapsed (see :mod:`wirewatch.link.s
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Document
 from .incidents import day_number
@@ -30,8 +32,22 @@ DISPUTING = frozenset({"denies", "cannot_confirm"})
 #: at most this many clusters are compared per key, and per claim (in id order: the same in any run)
 PER_KEY = 50
 PER_CLAIM = 25
+#: a content word shared by more clusters than this within the time window is no key
+COMMON = 200
+#: content words of a claim used as keys, at most
+MAX_WORD_KEYS = 30
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_STOP_WORDS = frozenset(STOP_WORDS)
 #: labels of entities that are someone: a speaker linked to one is named, not anonymous
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def word_keys(text: str) -> set[str]:
+    """Content words as blocking keys ("w:launched", "w:kursk"): two wordings of one claim share some even
+    when the extractor found no entity or place in either. Words too common to tell claims apart are
+    skipped where they are looked up (see ``ClaimIndex.COMMON``)."""
+    words = [w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in _STOP_WORDS]
+    return {f"w:{w}" for w in list(dict.fromkeys(words))[:MAX_WORD_KEYS]}
 
 
 def text_key(text: str) -> str:
@@ -69,7 +85,7 @@ def claim_mentions(doc: Document, published: str | None, outlet: str | None,
     out = []
     for a in doc.attributions:
         start, end = a.content.start, a.content.end
-        keys = {text_key(a.content.text)}
+        keys = {text_key(a.content.text)} | word_keys(a.content.text)
         for e in doc.entities:
             if any(start <= m.start and m.end <= end for m in e.mentions) and e.label != "NOMINAL":
                 keys.add(f"n:{normal_name(e.name)}")
@@ -136,6 +152,7 @@ class ClaimIndex:
         self._by_key: dict[str, dict[int, set[str]]] = {}  # key -> day -> clusters
         self._cache: dict[str, np.ndarray] = {}
         self.encoded = 0  # sentences run through the encoder, for the report
+        self.touched: set[str] = set()  # clusters whose centroid was computed since the last batch was saved
 
     def load(self, c: Cluster) -> None:
         self.clusters[c.id] = c
@@ -171,6 +188,7 @@ class ClaimIndex:
         if c.centroid is None:
             c.centroid = self.vectors([c.summary])[0]
             c.vectors = 1
+            self.touched.add(c.id)  # stored with the batch, so a resumed run finds what this one had
         return c.centroid
 
     # -- linking ----------------------------------------------------------------------------------------
@@ -180,9 +198,11 @@ class ClaimIndex:
             by_day = self._by_key.get(k)
             if not by_day:
                 continue
-            found = sorted({cid for d in range(m.day - self.window, m.day + self.window + 1)
-                            for cid in by_day.get(d, ()) if cid not in exclude})
-            for cid in found[:PER_KEY]:
+            found = {cid for d in range(m.day - self.window, m.day + self.window + 1)
+                     for cid in by_day.get(d, ()) if cid not in exclude}
+            if len(found) > COMMON and k.startswith("w:"):
+                continue  # a word this many claims of the period share says nothing about any one of them
+            for cid in sorted(found)[:PER_KEY]:
                 shared[cid] = shared.get(cid, 0) + (100 if k.startswith("t:") else 1)
         ranked = sorted(shared, key=lambda cid: (-shared[cid], cid))
         return ranked[:PER_CLAIM]

@@ -237,6 +237,8 @@ class Linker:
             t3 = time.perf_counter()
             for name, value in (("duplicates", t1 - t0), ("incidents", t2 - t1), ("claims", t3 - t2)):
                 spent[name] = spent.get(name, 0.0) + value
+        dirty_clusters |= self.claims.touched
+        self.claims.touched = set()
         t4 = time.perf_counter()
         with self.store.engine.begin() as conn:
             conn.execute(s.link_articles.insert(), link_rows)

@@ -48,6 +48,27 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# "SUMY, Ukraine (Eastbridge Wire) — ", "WASHINGTON -- ", "ST. LOUIS – ": a dateline opening a paragraph,
+# an upper-case place, an optional region, an optional credit, then a dash.
+DATELINE = re.compile(r"[A-Z][A-Z.'’&-]*[A-Z.](?: [A-Z][A-Z.'’&-]*){0,3}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
+                      r"(?: ?\([^()\n]{2,60}\))? ?(?:—|–|--|-) (?=\S)")
+
+
+@Language.component("wirewatch_datelines")
+def datelines(doc: Doc) -> Doc:
+    """A dateline is not part of the sentence it opens: without a boundary the parser reads 'SUMY, Ukraine
+    (Eastbridge Wire) — Russian drones struck a depot' with SUMY as the subject (the striker), and the
+    claim of the sentence starts with the credit. Set before the parser, the boundary is kept by it."""
+    text = doc.text
+    starts = {0} | {m.end() for m in re.finditer(r"\n[ \t]*\n[ \t]*", text)}
+    by_offset = {t.idx: t for t in doc}
+    for start in sorted(starts):
+        m = DATELINE.match(text, start, start + 160)
+        if m and m.end() in by_offset and by_offset[m.end()].i > 0:
+            by_offset[m.end()].is_sent_start = True
+    return doc
+
+
 def _headline(line: str) -> bool:
     words = [w for w in line.split() if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
@@ -61,6 +82,7 @@ def load_nlp(model: str, disable: tuple[str, ...] = ()) -> Language:
         raise ConfigError(f"spaCy model {model!r} is not installed (setting spacy_model)") from None
     nlp.add_pipe("wirewatch_split_glued", first=True)
     nlp.add_pipe("wirewatch_paragraph_breaks", after="wirewatch_split_glued")
+    nlp.add_pipe("wirewatch_datelines", after="wirewatch_paragraph_breaks")
     return nlp
 
 

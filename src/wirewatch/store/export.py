@@ -75,7 +75,87 @@ def write_geojson(store: Store, out: TextIO) -> int:
     return n
 
 
-PARQUET_TABLES = ("articles", "events", "event_actors", "attributions", "entities", "places")
+# -- the link stage's records --------------------------------------------------------------------
+INCIDENT_COLUMNS = (
+    "incident_id", "event_type", "date", "date_min", "date_max", "place_name", "place_country", "lat", "lon",
+    "actors", "recipients", "events", "articles", "sources", "first_published",
+)
+CLAIM_MEMBER_COLUMNS = (
+    "cluster_id", "summary", "independent_sources", "disputing_sources", "contested", "article_id", "source",
+    "published", "claim_id", "kind", "stance", "speaker", "origin", "via", "evidence_start", "evidence_end",
+    "evidence",
+)
+
+
+def _jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
+    n = 0
+    for rec in records:
+        out.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
+        n += 1
+    return n
+
+
+def write_incidents_jsonl(store: Store, out: TextIO) -> int:
+    """One incident per line, with its member events and their evidence spans."""
+    return _jsonl(store.incident_records(), out)
+
+
+def write_incidents_csv(store: Store, out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=list(INCIDENT_COLUMNS), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for row in store.incidents():
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def write_incidents_geojson(store: Store, out: TextIO) -> int:
+    """A FeatureCollection with one Point per incident that has a place; ``members`` lists its events."""
+    out.write('{"type":"FeatureCollection","features":[')
+    n = 0
+    for rec in store.incident_records():
+        if rec["lat"] is None or rec["lon"] is None:
+            continue
+        props = {k: v for k, v in rec.items() if k not in ("lat", "lon")}
+        feature = {"type": "Feature", "id": rec["incident_id"],
+                   "geometry": {"type": "Point", "coordinates": [rec["lon"], rec["lat"]]}, "properties": props}
+        out.write(("," if n else "") + "\n" + json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+        n += 1
+    out.write("\n]}\n")
+    return n
+
+
+def write_claims_jsonl(store: Store, out: TextIO) -> int:
+    """One claim cluster per line: its independent-source count, contestation and every member claim."""
+    return _jsonl(store.cluster_records(), out)
+
+
+def write_claims_csv(store: Store, out: TextIO) -> int:
+    """One row per member claim, with its cluster's figures."""
+    writer = csv.DictWriter(out, fieldnames=list(CLAIM_MEMBER_COLUMNS), extrasaction="ignore",
+                            lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for rec in store.cluster_records():
+        head = {k: v for k, v in rec.items() if k != "members"}
+        for member in rec["members"]:
+            writer.writerow({**head, **member})
+        n += 1
+    return n
+
+
+# what ``wirewatch export --what W --format F`` runs, and what it counts
+WRITERS: dict[tuple[str, str], Any] = {
+    ("documents", "jsonl"): write_jsonl, ("events", "csv"): write_csv, ("events", "geojson"): write_geojson,
+    ("incidents", "jsonl"): write_incidents_jsonl, ("incidents", "csv"): write_incidents_csv,
+    ("incidents", "geojson"): write_incidents_geojson,
+    ("claims", "jsonl"): write_claims_jsonl, ("claims", "csv"): write_claims_csv,
+}
+
+LINK_PARQUET_TABLES = ("link_articles", "incidents", "incident_events", "claim_clusters", "claim_members")
+PARQUET_TABLES = ("articles", "events", "event_actors", "attributions", "entities", "places",
+                  *LINK_PARQUET_TABLES)
 
 
 def parquet_paths(out: Path) -> dict[str, Path]:
@@ -90,9 +170,10 @@ def arrow_schema(name: str) -> Any:
     import pyarrow as pa
     from sqlalchemy import Boolean, Float, Integer
 
-    fields = [pa.field("article_id", pa.string())] if name != "articles" else []
-    for col in s.metadata.tables[name].c:
-        if name == "articles" and col.name == "document":
+    table = s.metadata.tables[name]
+    fields = [pa.field("article_id", pa.string())] if name != "articles" and "article" in table.c else []
+    for col in table.c:
+        if (name == "articles" and col.name == "document") or col.name in ("minhash", "centroid", "votes"):
             continue
         kind = pa.int64() if isinstance(col.type, Integer) else pa.float64() if isinstance(col.type, Float) \
             else pa.bool_() if isinstance(col.type, Boolean) else pa.string()
@@ -114,7 +195,8 @@ def write_parquet(store: Store, out: Path, batch: int = 5000) -> list[tuple[Path
     written = []
     for name, path in paths.items():
         schema = arrow_schema(name)
-        rows = store.articles() if name == "articles" else store.table_rows(name)
+        rows = (store.articles() if name == "articles" else store.link_table_rows(name)
+                if name in LINK_PARQUET_TABLES else store.table_rows(name))
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         n = 0
         try:

@@ -43,9 +43,12 @@ class LinkQueries:
         """Articles with their copy group and its size; ``duplicates_of`` (an id or sha256) lists the
         other members of that article's copy group."""
         a, la = s.articles.c, s.link_articles.c
-        size = (select(func.count()).select_from(s.link_articles)
-                .where(s.link_articles.c.copy_group == la.copy_group).scalar_subquery())
-        group_first = select(s.articles.c.id).where(s.articles.c.sha256 == la.copy_group).scalar_subquery()
+        other = s.link_articles.alias("other")
+        size = (select(func.count()).select_from(other).where(other.c.copy_group == la.copy_group)
+                .correlate(s.link_articles).scalar_subquery())
+        first = s.articles.alias("first")  # the group's first article, whose id names the group
+        group_first = (select(first.c.id).where(first.c.sha256 == la.copy_group)
+                       .correlate(s.link_articles).scalar_subquery())
         stmt = (select(a.id.label("article_id"), a.published, a.source, a.title, a.url, a.chars,
                        group_first.label("copy_group"), size.label("copies"), la.jaccard)
                 .select_from(s.articles.outerjoin(s.link_articles, la.article == a.sha256)))
@@ -174,3 +177,46 @@ class LinkQueries:
                     .where(cm.cluster.in_(chunk))
                     .order_by(cm.cluster, a.published.asc().nulls_last(), a.sha256, t.span_start))
             yield from self._rows(stmt)
+
+    # -- whole records (JSON output and exports) -------------------------------------------------------
+    def incident_records(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Incidents (filtered as :meth:`incidents`), each with ``members``: its events with evidence."""
+        yield from _with_members(self.incidents(**filters), "incident_id", self.incident_members)
+
+    def cluster_records(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Claim clusters (filtered as :meth:`claim_clusters`), each with ``members``: its claims with
+        evidence, stance and origin."""
+        yield from _with_members(self.claim_clusters(**filters), "cluster_id", self.cluster_members)
+
+    def link_table_rows(self, name: str) -> Iterator[dict[str, Any]]:
+        """Every row of one link table for export, with article ids and without matching state (signatures,
+        centroids), in a stable order."""
+        table = s.metadata.tables[name]
+        cols = [c for c in table.c if c.name not in ("minhash", "centroid", "votes")]
+        if "article" not in table.c:
+            return self._rows(select(*cols).order_by(table.c.id))
+        a = s.articles.c
+        key = [table.c[k] for k in ("event", "attribution", "seq") if k in table.c]
+        return self._rows(select(a.id.label("article_id"), *cols).join(s.articles, table.c.article == a.sha256)
+                          .order_by(a.published.asc().nulls_last(), a.sha256, *key))
+
+
+def _with_members(heads: Iterator[dict[str, Any]], key: str,
+                  members: Any, chunk: int = 500) -> Iterator[dict[str, Any]]:
+    # members are fetched for a chunk of heads at a time: one query per 500 records, not per record
+    batch: list[dict[str, Any]] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        found: dict[str, list[dict[str, Any]]] = {}
+        for m in members([h[key] for h in batch]):
+            found.setdefault(m.pop(key), []).append(m)
+        for h in batch:
+            yield {**h, "members": found.get(h[key], [])}
+
+    for head in heads:
+        batch.append(head)
+        if len(batch) >= chunk:
+            yield from flush()
+            batch = []
+    if batch:
+        yield from flush()

@@ -27,6 +27,7 @@ from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, NoSuchModul
 from ..errors import StoreError
 from ..model import Article, Document
 from . import schema as s
+from .links import LinkQueries
 from .rows import Row, document_rows
 
 DEFAULT_DB = "wirewatch.db"
@@ -84,7 +85,7 @@ def check_sqlite_file(path: Path, create: bool) -> None:
         raise StoreError(f"{path}: not a SQLite database (corrupt or another kind of file)")
 
 
-class Store:
+class Store(LinkQueries):
     """A wirewatch corpus. Open it with :func:`open_store`; close it (or use ``with``) when done."""
 
     def __init__(self, engine: Engine, label: str, path: Path | None = None) -> None:
@@ -265,16 +266,31 @@ class Store:
 
     def claims(self, *, speaker: str | None = None, stance: Sequence[str] = (), source: str | None = None,
                since: str | None = None, until: str | None = None, contains: str | None = None,
+               corroborated: int = 0, contested: bool | None = None,
                limit: int | None = None) -> Iterator[dict[str, Any]]:
-        """Attributed claims, filtered. ``speaker`` matches the speaker's words, entity name or country."""
+        """Attributed claims, filtered. ``speaker`` matches the speaker's words, entity name or country.
+
+        Each row carries its claim cluster (the link stage's; null before ``wirewatch link``) with the
+        cluster's independent-source count and whether it is contested; ``corroborated`` keeps claims whose
+        cluster has at least that many independent sources, ``contested`` those whose cluster is (or is not)
+        contested."""
         t, a = s.attributions.c, s.articles.c
+        cm, cc = s.claim_members.c, s.claim_clusters.c
         stmt = (select(a.id.label("article_id"), a.published, a.source, t.id.label("claim_id"), t.kind, t.stance,
                        t.speaker, t.speaker_name, t.speaker_country, t.speaker_sector, t.anonymous, t.via,
                        t.cue, t.cue_lemma, t.disputed_by, a.title, a.url,
+                       cm.cluster.label("cluster_id"), cm.origin, cc.independent_sources, cc.disputing_sources,
+                       cc.contested, cc.articles.label("cluster_articles"),
                        t.span_start.label("evidence_start"), t.span_end.label("evidence_end"),
                        t.span_text.label("evidence"))
-                .join(s.articles, t.article == a.sha256))
+                .select_from(s.attributions.join(s.articles, t.article == a.sha256)
+                             .outerjoin(s.claim_members, and_(cm.article == t.article, cm.attribution == t.id))
+                             .outerjoin(s.claim_clusters, cc.id == cm.cluster)))
         conds: list[ColumnElement[bool]] = []
+        if corroborated:
+            conds.append(cc.independent_sources >= corroborated)
+        if contested is not None:
+            conds.append(cc.contested.is_(contested))
         if speaker:
             conds.append(or_(_like(t.speaker, speaker), _like(t.speaker_name, speaker),
                              t.speaker_country == speaker.upper()))

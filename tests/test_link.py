@@ -1,0 +1,350 @@
+"""The link stage as an analyst meets it: wire copies, incidents, claim clusters, corroboration and
+contradictions across articles; incremental and crash-safe; schema 1 stores upgraded in place.
+
+The articles in tests/data/link are our own: a wire story about a drone strike on a fuel depot in Sumy
+(a1), two reprints of it with light edits (a2, a3; a3 drops the last paragraph), an independent report
+with its own sources, a non-confirmation and a claim the wire's denial answers (a4), and an unrelated
+protest (a5).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from conftest import REPO
+from corpus_fixtures import PG_URL, reset_pg
+from wirewatch.cli import cli, register_subcommands
+from wirewatch.link import link
+from wirewatch.link.duplicates import CopyIndex, signature
+from wirewatch.link.sources import count_sources, credited_outlet
+from wirewatch.store import open_store
+from wirewatch.store import schema as s
+
+register_subcommands()
+DATA = REPO / "tests" / "data" / "link"
+WIREWATCH = [sys.executable, "-c", "from wirewatch.cli import main; main()"]
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every link table, sorted."""
+    from sqlalchemy import select
+
+    with open_store(url, create=False) as store, store.engine.connect() as conn:
+        return {t.name: sorted((tuple(r) for r in conn.execute(select(t))), key=repr) for t in s.LINK_TABLES}
+
+
+@pytest.fixture(scope="module")
+def unlinked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The story's five articles ingested but not linked (a template each test copies)."""
+    db = tmp_path_factory.mktemp("link") / "story.db"
+    r = invoke("ingest", str(DATA), "--db", str(db), "--no-link", "--jobs", "1", "--quiet")
+    assert r.exit_code == 0, r.output
+    return db
+
+
+@pytest.fixture
+def story(unlinked: Path, tmp_path: Path) -> str:
+    db = tmp_path / "story.db"
+    shutil.copy(unlinked, db)
+    return str(db)
+
+
+def rows(r: Result) -> list[dict[str, Any]]:
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+def article_ids(db: str) -> dict[str, str]:
+    """file name -> article id"""
+    with open_store(db, create=False) as store:
+        return {Path(a["origin"]).name: a["id"] for a in store.articles(with_text=False)}
+
+
+# -- units ------------------------------------------------------------------------------------------
+def test_copy_index_groups_reprints_and_merges_groups() -> None:
+    base = " ".join(f"word{i} filler{i % 7}" for i in range(200))
+    copy = base.replace("word5 ", "word5 extra ")
+    other = " ".join(f"other{i} filler{i % 5}" for i in range(200))
+    index = CopyIndex(0.8, 128)
+    assert index.add("a", signature(base, 5, 128)) == ("a", None, [])
+    group, jaccard, merged = index.add("b", signature(copy, 5, 128))
+    assert group == "a" and jaccard is not None and jaccard >= 0.8 and merged == []
+    assert index.add("c", signature(other, 5, 128))[0] == "c"
+
+
+def test_sources_count_outlets_and_copy_groups_once() -> None:
+    # two outlets printing one wire story (one copy group) and a third outlet: two sources
+    assert count_sources([("lakeside post", "g1"), ("northern courier", "g1"), ("radio delta", "g2")]) == 2
+    # one origin quoted by two unrelated copy groups is one source
+    assert count_sources([("speaker:hryhorov", None), ("speaker:hryhorov", None), ("outlet:cnn", None)]) == 2
+    assert credited_outlet("SUMY, Ukraine (Eastbridge Wire) — Russian drones struck") == "Eastbridge Wire"
+    assert credited_outlet("Russian drones struck a depot (a large one) — officials said") is None
+
+
+def test_dateline_is_no_actor(pipeline: Any) -> None:
+    from wirewatch.ingest import read_article
+
+    doc = pipeline.analyse(read_article(DATA / "a1-wire.txt")).document()
+    struck = next(v for v in doc.events if v.trigger.text == "struck")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[a] for a in struck.actor] == ["Russian drones"]
+    governor = next(a for a in doc.attributions if a.speaker.text == "the regional governor")
+    assert governor.content.text.startswith("Russian drones struck")
+
+
+# -- the story, end to end --------------------------------------------------------------------------
+def test_wire_copies_form_one_group(story: str) -> None:
+    r = invoke("link", "--db", story)
+    assert r.exit_code == 0 and "linked 5 article(s)" in r.stderr and "2 joined a copy group" in r.stderr
+    ids = article_ids(story)
+    copies = rows(invoke("articles", "--db", story, "--duplicates-of", ids["a1-wire.txt"], "--format", "json"))
+    assert sorted(c["article_id"] for c in copies) == sorted([ids["a2-reprint.txt"], ids["a3-reprint.txt"]])
+    assert all(c["copies"] == 3 for c in copies)
+    alone = rows(invoke("articles", "--db", story, "--duplicates-of", ids["a4-independent.txt"], "--format", "json"))
+    assert alone == []
+    r = invoke("articles", "--db", story, "--duplicates-of", "0000")
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "no such article" in r.stderr
+
+
+def test_incidents_merge_reports_and_count_sources(story: str) -> None:
+    invoke("link", "--db", story)
+    ids = article_ids(story)
+    found = rows(invoke("incidents", "--db", story, "--type", "ASSAULT", "--place", "Sumy", "--format", "json"))
+    strike = next(i for i in found if any(m["trigger_text"] == "struck" for m in i["members"]))
+    members = {(m["article_id"], m["trigger_text"]) for m in strike["members"]}
+    # the wire story, both reprints and the independent report's "hit" are one incident...
+    assert {(ids[f], "struck") for f in ("a1-wire.txt", "a2-reprint.txt", "a3-reprint.txt")} <= members
+    assert (ids["a4-independent.txt"], "hit") in members
+    # ...reported by two independent sources: the wire (however many outlets print it) and Radio Delta
+    assert strike["articles"] == 4 and strike["sources"] == 2
+    assert strike["date"] == "2025-03-11" and strike["place_name"] == "Sumy" and strike["lat"] == pytest.approx(50.9, abs=0.2)
+    # every member carries its evidence: the sentence, by offsets into its article
+    with open_store(story, create=False) as store:
+        texts = {a["id"]: a["text"] for a in store.articles()}
+    for m in strike["members"]:
+        assert texts[m["article_id"]][m["evidence_start"]:m["evidence_end"]] == m["evidence"]
+    # the air force shooting drones down is another event (another actor), not the strike
+    assert not any(m["trigger_text"] == "shot" for m in strike["members"])
+    assert rows(invoke("incidents", "--db", story, "--min-sources", "2", "--format", "json")) == [strike]
+    assert rows(invoke("incidents", "--db", story, "--actor", "Polish", "--format", "json"))[0]["event_type"] == \
+        "PROTEST"
+
+
+def test_unreal_events_join_no_incident(story: str, pipeline: Any) -> None:
+    invoke("link", "--db", story)
+    with open_store(story, create=False) as store:
+        aux = {(r["article_id"], r["event_id"]) for r in store.events() if r["aux"]}
+        linked = {(r["article_id"], r["event"]) for r in store.link_table_rows("incident_events")}
+    assert linked and not (aux & linked)
+
+
+def test_claim_clusters_corroboration_and_contradiction(story: str) -> None:
+    invoke("link", "--db", story)
+    ids = article_ids(story)
+    contested = rows(invoke("claims", "--db", story, "--clusters", "--contested", "--format", "json"))
+    assert len(contested) == 1
+    kursk = contested[0]
+    by_article = {(m["article_id"], m["stance"]) for m in kursk["members"]}
+    # the official's claim in the wire and its reprints, and the mayor's in Radio Delta...
+    assert {(ids[f], "asserts") for f in ("a1-wire.txt", "a2-reprint.txt", "a3-reprint.txt",
+                                          "a4-independent.txt")} <= by_article
+    # ...and the general staff's non-confirmation of it
+    assert (ids["a4-independent.txt"], "cannot_confirm") in by_article
+    assert kursk["independent_sources"] == 2 and kursk["disputing_sources"] == 1 and kursk["contested"] is True
+
+    claims = rows(invoke("claims", "--db", story, "--contested", "--format", "json"))
+    assert {c["cluster_id"] for c in claims} == {kursk["cluster_id"]} and len(claims) == len(kursk["members"])
+    strike = rows(invoke("claims", "--db", story, "--corroborated", "2", "--clusters", "--format", "json"))
+    assert {c["cluster_id"] for c in strike} >= {kursk["cluster_id"]}
+    assert all(c["independent_sources"] >= 2 for c in strike)
+    # wire copies alone corroborate nothing: the governor's quote is in three articles, from one source
+    quote = rows(invoke("claims", "--db", story, "--clusters", "--contains", "depot supplied farms",
+                        "--format", "json"))
+    assert len(quote) == 1 and quote[0]["articles"] == 3 and quote[0]["independent_sources"] == 1
+
+
+def test_link_is_idempotent_and_incremental(story: str, tmp_path: Path) -> None:
+    first = invoke("link", "--db", story)
+    assert "linked 5 article(s)" in first.stderr
+    once = dump(story)
+    again = invoke("link", "--db", story)
+    assert "linked 0 article(s)" in again.stderr and dump(story) == once
+
+    # a new article links into the existing record without relinking the corpus (published after the
+    # others, so that a rebuild, which links in publication order, meets the articles in the same order)...
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "a6.txt").write_text(
+        "Title: Sumy depot fire out\nSource: Harbour Daily\nPublished: 2025-03-13\n\n"
+        "Russian drones struck a fuel depot near Sumy on Tuesday, regional officials said, adding that the "
+        "fire had been put out by Wednesday morning.\n", encoding="utf-8")
+    r = invoke("ingest", str(extra), "--db", story, "--jobs", "1")
+    assert r.exit_code == 0 and "linked 1 article(s)" in r.stderr
+    incremental = dump(story)
+    # ...and gives what linking everything from scratch gives
+    invoke("link", "--db", story, "--rebuild")
+    assert dump(story) == incremental
+
+
+def test_ingest_no_link_warns_queries(story: str) -> None:
+    r = invoke("incidents", "--db", story)
+    assert r.exit_code == 0 and "5 of 5 article(s) not linked yet; run 'wirewatch link'" in r.stderr
+
+
+def test_exports(story: str, tmp_path: Path) -> None:
+    invoke("link", "--db", story)
+    r = invoke("export", "--db", story, "--format", "jsonl", "--what", "incidents")
+    incidents = [json.loads(line) for line in r.stdout.splitlines()]
+    assert incidents and all(i["members"] for i in incidents)
+    assert "exported" in r.stderr and "incidents" in r.stderr
+    geo = json.loads(invoke("export", "--db", story, "--format", "geojson", "--what", "incidents").stdout)
+    assert len(geo["features"]) == sum(1 for i in incidents if i["lat"] is not None)
+    assert geo["features"][0]["geometry"]["type"] == "Point"
+    table = list(csv.DictReader(io.StringIO(invoke("export", "--db", story, "--format", "csv", "--what",
+                                                   "incidents").stdout)))
+    assert {r["incident_id"] for r in table} == {i["incident_id"] for i in incidents}
+    claims = [json.loads(line) for line in
+              invoke("export", "--db", story, "--format", "jsonl", "--what", "claims").stdout.splitlines()]
+    members = list(csv.DictReader(io.StringIO(invoke("export", "--db", story, "--format", "csv", "--what",
+                                                     "claims").stdout)))
+    assert len(members) == sum(len(c["members"]) for c in claims)
+    r = invoke("export", "--db", story, "--format", "geojson", "--what", "claims")
+    assert r.exit_code == 2 and "cannot export claims as geojson" in r.stderr
+
+    invoke("export", "--db", story, "--format", "parquet", "--out", str(tmp_path / "pq"))
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "pq" / "incidents.parquet").num_rows == len(incidents)
+    assert pq.read_table(tmp_path / "pq" / "claim_members.parquet").num_rows == len(members)
+
+
+# -- stores: upgrade, damage, crashes ---------------------------------------------------------------
+def test_schema_1_store_is_upgraded_in_place(story: str) -> None:
+    with sqlite3.connect(story) as conn:  # what a schema-1 store looks like: no link tables
+        for t in reversed(s.LINK_TABLES):
+            conn.execute(f"DROP TABLE {t.name}")
+        conn.execute("UPDATE wirewatch_meta SET value = '1' WHERE key = 'schema_version'")
+        before = conn.execute("SELECT sha256, document FROM articles ORDER BY sha256").fetchall()
+    r = invoke("link", "--db", story)
+    assert r.exit_code == 0 and "linked 5 article(s)" in r.stderr
+    with sqlite3.connect(story) as conn:
+        assert conn.execute("SELECT value FROM wirewatch_meta WHERE key = 'schema_version'").fetchone() == (s.SCHEMA_VERSION,)
+        assert conn.execute("SELECT sha256, document FROM articles ORDER BY sha256").fetchall() == before
+
+
+def test_foreign_link_table_is_refused_in_one_line(story: str) -> None:
+    with sqlite3.connect(story) as conn:
+        conn.execute("DROP TABLE claim_members")
+        conn.execute("CREATE TABLE claim_members (name TEXT, colour TEXT)")
+    r = invoke("link", "--db", story)
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "claim_members" in r.stderr
+    assert "Traceback" not in r.output
+
+
+def test_damaged_link_row_is_refused_in_one_line(story: str) -> None:
+    invoke("link", "--db", story)
+    with sqlite3.connect(story) as conn:
+        conn.execute("UPDATE link_articles SET minhash = x'00ff' WHERE seq = 1")
+        kept = conn.execute("SELECT count(*) FROM incidents").fetchone()
+    r = invoke("link", "--db", story)
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1
+    assert "damaged link table 'link_articles'" in r.stderr and "--rebuild" in r.stderr
+    with sqlite3.connect(story) as conn:
+        assert conn.execute("SELECT count(*) FROM incidents").fetchone() == kept
+    assert invoke("link", "--db", story, "--rebuild").exit_code == 0
+
+
+# A link run that sleeps after each batch, so that it can be killed in the middle.
+SLOW_LINK = """
+import sys, time
+from wirewatch.link import runner
+slow = runner.Linker._link_batch
+def batch(self, *args):
+    slow(self, *args)
+    time.sleep(0.15)
+runner.Linker._link_batch = batch
+from wirewatch.cli import main
+sys.argv = ["wirewatch", "link", "--db", sys.argv[1], "--batch-size", "1"]
+main()
+"""
+
+
+@pytest.fixture
+def samples_corpus(tmp_path: Path) -> str:
+    """The 24 samples and the story: enough articles to kill a link run in the middle of."""
+    db = str(tmp_path / "many.db")
+    r = invoke("ingest", str(REPO / "samples" / "articles"), str(DATA), "--db", db, "--no-link", "--quiet")
+    assert r.exit_code == 0, r.output
+    return db
+
+
+def test_kill_9_then_rerun_equals_one_clean_run(samples_corpus: str, tmp_path: Path) -> None:
+    clean = str(tmp_path / "clean.db")
+    shutil.copy(samples_corpus, clean)
+    assert invoke("link", "--db", clean).exit_code == 0
+    total = len(dump(clean)["link_articles"])
+
+    def linked() -> int:
+        with sqlite3.connect(samples_corpus) as conn:
+            return conn.execute("SELECT count(*) FROM link_articles").fetchone()[0]
+
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_LINK, samples_corpus], env=os.environ.copy(),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while linked() < 4 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    killed_at = linked()
+    assert 0 < killed_at < total, f"not killed in the middle ({killed_at} of {total} linked)"
+    rerun = subprocess.run([*WIREWATCH, "link", "--db", samples_corpus], capture_output=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    assert f"linked {total - killed_at} article(s)" in rerun.stderr.decode()
+    assert dump(samples_corpus) == dump(clean)
+
+
+@pytest.mark.skipif(not PG_URL, reason="WIREWATCH_TEST_PG_URL is not set (bash dev/postgres start)")
+def test_postgresql_links_like_sqlite(story: str) -> None:
+    assert PG_URL
+    reset_pg(PG_URL)
+    r = invoke("ingest", str(DATA), "--db", PG_URL, "--jobs", "1", "--quiet")
+    assert r.exit_code == 0, r.output
+    invoke("link", "--db", story)
+
+    def summary(db: str) -> list[tuple[Any, ...]]:
+        with open_store(db, create=False) as store:
+            found = [(i["event_type"], i["date"], i["place_name"], i["articles"], i["sources"])
+                     for i in store.incidents()]
+            found += [(c["summary"], c["members"], c["independent_sources"], c["contested"])
+                      for c in store.claim_clusters()]
+            return sorted(found, key=repr)
+
+    assert summary(PG_URL) == summary(story)
+    assert dump(PG_URL) == dump(story)
+    reset_pg(PG_URL)
+
+
+def test_link_api_reports_what_it_did(story: str) -> None:
+    with open_store(story, create=False) as store:
+        report = link(store)
+        assert (report.articles, report.copies) == (5, 2)
+        assert report.incidents < report.events and report.clusters < report.claims
+        assert store.linked() == (5, 5)
