@@ -72,6 +72,7 @@ def _init_worker(settings: Settings, child: bool = False) -> None:
 
     if child:
         _die_with_parent()
+    _INIT_ERROR = None  # an in-process run after one whose pipeline failed to build starts clean
     try:
         _PIPELINE = Pipeline(settings)
     except Exception as exc:  # reported by the first task: an initializer that raises only breaks the pool

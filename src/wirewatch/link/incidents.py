@@ -175,29 +175,87 @@ def incident_id(m: Mention) -> str:
     return "I" + hashlib.sha1(f"{m.article}:{m.event}".encode()).hexdigest()[:15]
 
 
+#: grid cells (degrees) that place keys are filed under; a mention looks in its cell and the eight around
+#: it, which holds every place within ``link_incident_km`` while that is under ~100 km
+CELL = 1.0
+#: a key shared by more incidents than this in one day's bucket is skipped (unless all of a mention's are)
+COMMON = 300
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / CELL), math.floor(lon / CELL)
+
+
+def mention_keys(m: Mention) -> set[str]:
+    """What a mention must share with an incident to be scored at all: an actor or recipient key, the
+    country of its place, or a grid cell at or next to its place (see :meth:`IncidentIndex.score`, which
+    asks for evidence that only these can give)."""
+    keys = {f"a:{k}" for k in m.actors} | {f"r:{k}" for k in m.recipients}
+    if m.place:
+        _, country, lat, lon, rank = m.place
+        if country:
+            keys.add(f"pc:{country}")
+        if rank >= 3:
+            y, x = _cell(lat, lon)
+            keys.update(f"g:{y + dy},{x + dx}" for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+    return keys
+
+
+def incident_keys(inc: Incident) -> set[str]:
+    keys = {f"a:{k}" for k in inc.actor_keys} | {f"r:{k}" for k in inc.recipient_keys}
+    for _name, country, lat, lon, rank in inc.places:
+        if country:
+            keys.add(f"pc:{country}")
+        if rank >= 3:
+            y, x = _cell(lat, lon)
+            keys.add(f"g:{y},{x}")
+    return keys
+
+
 class IncidentIndex:
-    """Incidents by (event type, best day); :meth:`add` links one mention and returns its incident."""
+    """Incidents by (event type, best day, key); :meth:`add` links one mention and returns its incident.
+
+    Only incidents that share a key with a mention are scored, so the cost of a mention does not grow with
+    the number of incidents of its type and day (a day of the world's news holds thousands of ASSAULTs).
+    The index is a function of the incidents alone, so a run resumed from the store scores exactly the
+    candidates the interrupted run would have scored.
+    """
 
     def __init__(self, days: int, km_limit: float) -> None:
         self.window = days
         self.km_limit = km_limit
         self.incidents: dict[str, Incident] = {}
-        self._buckets: dict[tuple[str, int], dict[str, None]] = {}  # ordered sets
-        self._bucket_of: dict[str, tuple[str, int]] = {}
+        self._buckets: dict[tuple[str, int, str], set[str]] = {}
+        self._filed: dict[str, tuple[int, set[str]]] = {}  # incident -> (day, keys) it is filed under
 
     def load(self, inc: Incident) -> None:
         self.incidents[inc.id] = inc
         self._index(inc)
 
     def _index(self, inc: Incident) -> None:
-        key = (inc.event_type, day_number(inc.best_day()) or 0)
-        old = self._bucket_of.get(inc.id)
-        if old == key:
+        day, keys = day_number(inc.best_day()) or 0, incident_keys(inc)
+        old_day, old_keys = self._filed.get(inc.id, (None, set()))
+        if old_day == day and old_keys == keys:
             return
-        if old is not None:
-            del self._buckets[old][inc.id]
-        self._buckets.setdefault(key, {})[inc.id] = None
-        self._bucket_of[inc.id] = key
+        for k in old_keys:
+            self._buckets[(inc.event_type, old_day or 0, k)].discard(inc.id)
+        for k in keys:
+            self._buckets.setdefault((inc.event_type, day, k), set()).add(inc.id)
+        self._filed[inc.id] = (day, keys)
+
+    def candidates(self, m: Mention) -> list[str]:
+        reach = self.window + m.slack
+        found: list[set[str]] = []
+        for k in mention_keys(m):
+            ids: set[str] = set()
+            for day in range(m.day - reach, m.day + reach + 1):
+                ids |= self._buckets.get((m.event_type, day, k), set())
+            if ids:
+                found.append(ids)
+        usable = [ids for ids in found if len(ids) <= COMMON]
+        if not usable and found:  # every key is common: the rarest one, cut to a fixed (id-ordered) share
+            return sorted(min(found, key=len))[:COMMON]
+        return sorted(set().union(*usable)) if usable else []
 
     def score(self, m: Mention, inc: Incident) -> float | None:
         """How much says ``m`` is ``inc`` (None: something says it is not)."""
@@ -225,12 +283,10 @@ class IncidentIndex:
     def add(self, m: Mention, published: str | None) -> tuple[Incident, bool]:
         """Link ``m``: the incident it joins (or founds) and whether it founded it."""
         best: tuple[float, str] | None = None
-        reach = self.window + m.slack
-        for day in range(m.day - reach, m.day + reach + 1):
-            for inc_id in self._buckets.get((m.event_type, day), ()):
-                value = self.score(m, self.incidents[inc_id])
-                if value is not None and (best is None or (value, _neg(inc_id)) > (best[0], _neg(best[1]))):
-                    best = (value, inc_id)
+        for inc_id in self.candidates(m):
+            value = self.score(m, self.incidents[inc_id])
+            if value is not None and (best is None or (value, _neg(inc_id)) > (best[0], _neg(best[1]))):
+                best = (value, inc_id)
         if best is None:
             inc = Incident(id=incident_id(m), event_type=m.event_type)
             self.incidents[inc.id] = inc
