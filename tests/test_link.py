@@ -160,8 +160,14 @@ def test_claim_clusters_corroboration_and_contradiction(story: str) -> None:
     invoke("link", "--db", story)
     ids = article_ids(story)
     contested = rows(invoke("claims", "--db", story, "--clusters", "--contested", "--format", "json"))
-    assert len(contested) == 1
-    kursk = contested[0]
+    assert len(contested) == 2
+    kursk = next(c for c in contested if "Kursk" in c["summary"])
+    # the police's claim in Radio Delta is what the wire's denial (and its reprints') answers
+    infrastructure = next(c for c in contested if c is not kursk)
+    assert {(m["source"], m["stance"]) for m in infrastructure["members"]} == {
+        ("Radio Delta", "asserts"), ("Eastbridge Wire", "denies"), ("The Lakeside Post", "denies"),
+        ("Northern Courier", "denies")}
+    assert infrastructure["independent_sources"] == 1 and infrastructure["disputing_sources"] == 1
     by_article = {(m["article_id"], m["stance"]) for m in kursk["members"]}
     # the official's claim in the wire and its reprints, and the mayor's in Radio Delta...
     assert {(ids[f], "asserts") for f in ("a1-wire.txt", "a2-reprint.txt", "a3-reprint.txt",
@@ -171,7 +177,8 @@ def test_claim_clusters_corroboration_and_contradiction(story: str) -> None:
     assert kursk["independent_sources"] == 2 and kursk["disputing_sources"] == 1 and kursk["contested"] is True
 
     claims = rows(invoke("claims", "--db", story, "--contested", "--format", "json"))
-    assert {c["cluster_id"] for c in claims} == {kursk["cluster_id"]} and len(claims) == len(kursk["members"])
+    assert {c["cluster_id"] for c in claims} == {c["cluster_id"] for c in contested}
+    assert len(claims) == len(kursk["members"]) + len(infrastructure["members"])
     strike = rows(invoke("claims", "--db", story, "--corroborated", "2", "--clusters", "--format", "json"))
     assert {c["cluster_id"] for c in strike} >= {kursk["cluster_id"]}
     assert all(c["independent_sources"] >= 2 for c in strike)

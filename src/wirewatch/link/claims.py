@@ -34,6 +34,10 @@ PER_KEY = 50
 PER_CLAIM = 25
 #: a content word shared by more clusters than this within the time window is no key
 COMMON = 200
+#: content-word overlap (Dice) with a cluster's summary at or above which a claim joins it without the
+#: encoder, and below which the encoder is not asked (the encoder is what linking spends its time on)
+LEXICAL_SURE = 0.75
+LEXICAL_FLOOR = 0.2
 #: content words of a claim used as keys, at most
 MAX_WORD_KEYS = 30
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -121,6 +125,7 @@ class Cluster:
     day_max: int = 0
     iso_min: str = ""
     iso_max: str = ""
+    words: set[str] | None = None  # the summary's content words, computed when first compared
 
     def figures(self, group_of: Callable[[str], str | None]) -> dict[str, object]:
         """Members, articles, independent and disputing sources, contested: counted from the members."""
@@ -215,7 +220,7 @@ class ClaimIndex:
         plans: dict[str, list[str]] = {}
         for m in pending:
             plans[m.attribution] = self.candidates(m, set())
-            if plans[m.attribution]:
+            if self.needs_vectors(m, plans[m.attribution]):
                 need.append(m.text)
                 need.extend(self.clusters[c].summary for c in plans[m.attribution]
                             if self.clusters[c].centroid is None)
@@ -241,21 +246,43 @@ class ClaimIndex:
             out.append((m, cluster, sim))
         return out
 
+    def lexical(self, m: ClaimMention, c: Cluster) -> float:
+        """Dice overlap of the content words of a claim and of a cluster's summary."""
+        mine = {k for k in m.keys if k.startswith("w:")}
+        if c.words is None:
+            c.words = word_keys(c.summary)
+        if not mine or not c.words:
+            return 0.0
+        return 2 * len(mine & c.words) / (len(mine) + len(c.words))
+
+    def needs_vectors(self, m: ClaimMention, candidates: list[str]) -> bool:
+        return any(LEXICAL_FLOOR <= self.lexical(m, self.clusters[c]) < LEXICAL_SURE for c in candidates)
+
     def _match(self, m: ClaimMention, planned: list[str] | None) -> tuple[Cluster | None, float | None]:
         candidates = self.candidates(m, set()) if planned is None else planned
         # clusters founded since the plan was made (by this article's earlier claims) are candidates too
         fresh = [c for c in self.candidates(m, set(candidates))]
         best: tuple[float, str] | None = None
+        sure: tuple[float, str] | None = None
         for cid in [*candidates, *fresh]:
             c = self.clusters[cid]
             if text_key(m.text) in c.keys:
                 return c, None
+            lex = self.lexical(m, c)
+            if lex >= LEXICAL_SURE:  # most of the same words: no need to ask the encoder
+                if sure is None or lex > sure[0]:
+                    sure = (lex, cid)
+                continue
+            if lex < LEXICAL_FLOOR or sure is not None:
+                continue
             sim = float(self.vectors([m.text])[0] @ self._centroid(c))
             limit = self.similarity
             if (m.speaker_key and m.speaker_key in c.keys) or any(k.startswith("i:") for k in m.keys & c.keys):
                 limit = self.similarity_shared
             if sim >= limit and (best is None or sim > best[0]):
                 best = (sim, cid)
+        if sure is not None:
+            return self.clusters[sure[1]], None
         return (self.clusters[best[1]], round(best[0], 4)) if best else (None, None)
 
     def _join(self, c: Cluster, m: ClaimMention, sim: float | None) -> None:
