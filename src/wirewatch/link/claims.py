@@ -220,10 +220,10 @@ class ClaimIndex:
         plans: dict[str, list[str]] = {}
         for m in pending:
             plans[m.attribution] = self.candidates(m, set())
-            if self.needs_vectors(m, plans[m.attribution]):
+            wanted = [c for c in plans[m.attribution] if self.compared(m, self.clusters[c])]
+            if wanted:
                 need.append(m.text)
-                need.extend(self.clusters[c].summary for c in plans[m.attribution]
-                            if self.clusters[c].centroid is None)
+                need.extend(self.clusters[c].summary for c in wanted if self.clusters[c].centroid is None)
         if need:
             self.vectors(need)
         placed: dict[str, Cluster] = {}
@@ -255,8 +255,32 @@ class ClaimIndex:
             return 0.0
         return 2 * len(mine & c.words) / (len(mine) + len(c.words))
 
-    def needs_vectors(self, m: ClaimMention, candidates: list[str]) -> bool:
-        return any(LEXICAL_FLOOR <= self.lexical(m, self.clusters[c]) < LEXICAL_SURE for c in candidates)
+    def compared(self, m: ClaimMention, c: Cluster) -> bool:
+        """Whether the encoder is asked about ``m`` and ``c``: only when their words overlap somewhat but
+        not clearly, and they share something beyond words (an entity, a place, an incident, the speaker).
+        Claims that share only words join on near-identical wording or not at all."""
+        lex = self.lexical(m, c)
+        if not LEXICAL_FLOOR <= lex < LEXICAL_SURE:
+            return False
+        return any(not k.startswith(("w:", "t:")) for k in m.keys & c.keys) or bool(
+            m.speaker_key and m.speaker_key in c.keys)
+
+    def prefetch(self, mentions: list[ClaimMention]) -> None:
+        """Encode at once what linking these claims will ask for, as far as the present clusters tell.
+
+        Only a cache is filled (embeddings do not depend on what they are encoded with), so linking gives
+        the same clusters with or without it; one call lets the encoder batch and run in parallel.
+        """
+        need: list[str] = []
+        for m in mentions:
+            if m.disputes:
+                continue
+            wanted = [c for c in self.candidates(m, set()) if self.compared(m, self.clusters[c])]
+            if wanted:
+                need.append(m.text)
+                need.extend(self.clusters[c].summary for c in wanted if self.clusters[c].centroid is None)
+        if need:
+            self.vectors(need)
 
     def _match(self, m: ClaimMention, planned: list[str] | None) -> tuple[Cluster | None, float | None]:
         candidates = self.candidates(m, set()) if planned is None else planned
@@ -273,7 +297,7 @@ class ClaimIndex:
                 if sure is None or lex > sure[0]:
                     sure = (lex, cid)
                 continue
-            if lex < LEXICAL_FLOOR or sure is not None:
+            if sure is not None or not self.compared(m, c):
                 continue
             sim = float(self.vectors([m.text])[0] @ self._centroid(c))
             limit = self.similarity

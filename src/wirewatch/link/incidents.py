@@ -170,6 +170,12 @@ def _place_order(item: tuple[tuple[str, str | None, float, float, int], int]) ->
     return name, country or "", lat, lon
 
 
+def copy_key(event_type: str, trigger: str, sentence: str) -> str:
+    """The same event in a copy of an article: same type, trigger and sentence (spacing aside)."""
+    text = f"{event_type}|{trigger.lower()}|{' '.join(sentence.split())}"
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
 def incident_id(m: Mention) -> str:
     """Named after its founding mention, so a rerun names it the same whatever was linked before."""
     return "I" + hashlib.sha1(f"{m.article}:{m.event}".encode()).hexdigest()[:15]
@@ -276,9 +282,18 @@ class IncidentIndex:
                 if km(lat, lon, b_lat, b_lon) > self.km_limit:
                     return None
                 evidence += 1.0
+            elif min(rank, b_rank) == 2 and (name, lat, lon) == (b_name, b_lat, b_lon):
+                evidence += 1.0  # the same province or region, named by both: as telling as a town
             elif country and country == b_country:
                 evidence += 0.5
         return evidence if evidence >= 1.0 else None
+
+    def join(self, inc_id: str, m: Mention, published: str | None) -> Incident:
+        """Add ``m`` to a known incident without scoring (the same event in a copy of its article)."""
+        inc = self.incidents[inc_id]
+        inc.add(m, published)
+        self._index(inc)
+        return inc
 
     def add(self, m: Mention, published: str | None) -> tuple[Incident, bool]:
         """Link ``m``: the incident it joins (or founds) and whether it founded it."""

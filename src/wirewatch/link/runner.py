@@ -27,7 +27,7 @@ from ..store import schema as s
 from ..store.store import one_line
 from .claims import ClaimIndex, Cluster, claim_mentions
 from .duplicates import CopyIndex, from_bytes, signature, to_bytes
-from .incidents import Incident, IncidentIndex, day_number, mentions_of
+from .incidents import Incident, IncidentIndex, copy_key, day_number, mentions_of
 from .sources import count_sources, outlet_of
 
 ENCODER_DIM = 384
@@ -65,6 +65,8 @@ class Linker:
                                  encode or _lazy(_default_encoder))
         self.seq = 0
         self.incidents_of: dict[str, set[str]] = {}  # article -> incidents it has members in
+        self.by_copy_key: dict[str, dict[str, tuple[str, str]]] = {}  # article -> copy key -> (event, incident)
+        self.seq_of: dict[str, int] = {}  # article -> the order it was linked in
         self.clusters_of: dict[str, set[str]] = {}
         self.saved_incidents: set[str] = set()
         self.saved_clusters: set[str] = set()
@@ -93,6 +95,7 @@ class Linker:
                 raise self._damaged("link_articles", row.article[:12], str(exc)) from None
             self.copies.load(row.article, sig, row.copy_group)
             self.seq = max(self.seq, row.seq)
+            self.seq_of[row.article] = row.seq
 
     def _load_incidents(self, conn: Connection) -> None:
         t = s.incidents.c
@@ -106,11 +109,13 @@ class Linker:
             self.incidents.incidents[inc.id] = inc
             self.saved_incidents.add(inc.id)
         e = s.incident_events.c
-        for row in conn.execute(select(e.article, e.incident, e.source_key).order_by(e.article, e.event)):
+        for row in conn.execute(select(e.article, e.event, e.incident, e.source_key, e.copy_key)
+                                .order_by(e.article, e.event)):
             inc = self.incidents.incidents.get(row.incident)
             if inc is None:
                 raise self._damaged("incident_events", row.incident, "no such incident")
             inc.members.append((row.article, row.source_key))
+            self._remember(row.article, row.copy_key, row.event, row.incident)
             self.incidents_of.setdefault(row.article, set()).add(inc.id)
         for inc in self.incidents.incidents.values():
             if not inc.days:
@@ -196,6 +201,8 @@ class Linker:
         dirty_incidents: set[str] = set()
         dirty_clusters: set[str] = set()
         regroup: list[tuple[list[str], str]] = []
+        claims_todo = []
+        # pass 1, article by article: copy groups and incidents (neither looks at claims)
         for row in batch:
             t0 = time.perf_counter()
             doc = Document.from_dict(json.loads(row.document))
@@ -204,6 +211,7 @@ class Linker:
             sig = signature(row.text, self.settings.link_shingle_words, self.settings.link_minhash_perm)
             group, jaccard, merged = self.copies.add(sha, sig)
             self.seq += 1
+            self.seq_of[sha] = self.seq
             link_rows.append({"article": sha, "seq": self.seq, "copy_group": group, "jaccard": jaccard,
                               "minhash": to_bytes(sig)})
             report.articles += 1
@@ -216,17 +224,34 @@ class Linker:
             t1 = time.perf_counter()
             incident_of: dict[str, str] = {}
             source_key = outlet or f"group:{group}"
+            keys = {v.id: copy_key(v.event_type, v.trigger.text, row.text[v.sentence.start:v.sentence.end])
+                    for v in doc.events}
             for m in mentions_of(doc, published, source_key):
-                inc, founded = self.incidents.add(m, published)
+                key = keys[m.event]
+                copied = self._copied(sha, group, key)
+                if copied is not None:  # the same sentence in a copy of this article: the same event
+                    inc, founded = self.incidents.join(copied, m, published), False
+                else:
+                    inc, founded = self.incidents.add(m, published)
                 incident_of[m.event] = inc.id
+                self._remember(sha, key, m.event, inc.id)
                 dirty_incidents.add(inc.id)
                 self.incidents_of.setdefault(sha, set()).add(inc.id)
-                event_rows.append({"article": sha, "event": m.event, "incident": inc.id, "source_key": source_key})
+                event_rows.append({"article": sha, "event": m.event, "incident": inc.id, "source_key": source_key,
+                                   "copy_key": key})
                 report.events += 1
                 report.incidents += founded
+            claims_todo.append((sha, claim_mentions(doc, published, outlet, incident_of)))
             t2 = time.perf_counter()
-            known = set(self.claims.clusters)
-            for m, cluster, sim in self.claims.add_article(claim_mentions(doc, published, outlet, incident_of)):
+            spent["duplicates"] = spent.get("duplicates", 0.0) + t1 - t0
+            spent["incidents"] = spent.get("incidents", 0.0) + t2 - t1
+        # pass 2: claims, with what the encoder will be asked for encoded at once (one call, in parallel)
+        t2 = time.perf_counter()
+        self.claims.prefetch([m for _, mentions in claims_todo for m in mentions])
+        t3 = time.perf_counter()
+        known = set(self.claims.clusters)
+        for sha, mentions in claims_todo:
+            for m, cluster, sim in self.claims.add_article(mentions):
                 dirty_clusters.add(cluster.id)
                 self.clusters_of.setdefault(sha, set()).add(cluster.id)
                 member_rows.append({"article": sha, "attribution": m.attribution, "cluster": cluster.id,
@@ -234,9 +259,8 @@ class Linker:
                 report.claims += 1
                 report.clusters += cluster.id not in known
                 known.add(cluster.id)
-            t3 = time.perf_counter()
-            for name, value in (("duplicates", t1 - t0), ("incidents", t2 - t1), ("claims", t3 - t2)):
-                spent[name] = spent.get(name, 0.0) + value
+        spent["encoder"] = spent.get("encoder", 0.0) + t3 - t2
+        spent["claims"] = spent.get("claims", 0.0) + time.perf_counter() - t3
         dirty_clusters |= self.claims.touched
         self.claims.touched = set()
         t4 = time.perf_counter()
@@ -252,6 +276,21 @@ class Linker:
             if member_rows:
                 conn.execute(s.claim_members.insert(), member_rows)
         spent["store"] = spent.get("store", 0.0) + time.perf_counter() - t4
+
+    def _remember(self, article: str, key: str, event: str, incident: str) -> None:
+        # of two events of one article with one key, the lower id counts, whichever was linked first
+        known = self.by_copy_key.setdefault(article, {})
+        if key not in known or event < known[key][0]:
+            known[key] = (event, incident)
+
+    def _copied(self, sha: str, group: str, key: str) -> str | None:
+        """The incident of the same event in the earliest-linked other member of this copy group."""
+        for member in sorted(self.copies.members.get(group, ()), key=self.seq_of.__getitem__):
+            if member != sha:
+                found = self.by_copy_key.get(member, {}).get(key)
+                if found is not None:
+                    return found[1]
+        return None
 
     def _group_of(self, article: str) -> str | None:
         return self.copies.group_of.get(article)

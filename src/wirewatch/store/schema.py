@@ -202,6 +202,7 @@ incident_events = Table(
     Column("event", Text, primary_key=True),
     Column("incident", String(32), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False),
     Column("source_key", Text, nullable=False),  # the outlet, wire copies collapsed
+    Column("copy_key", String(16), nullable=False),  # the event's type, trigger and sentence, hashed
     Index("ix_incident_events_incident", "incident"),
 )
 
