@@ -31,6 +31,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 STORIES = REPO / "samples" / "linked"
 GOLD = REPO / "samples" / "gold" / "linked"
+#: stories 01-04 are the development split; later ones are held out
+DEV_LAST = 4
 
 
 def pairwise(gold: dict[Any, Any], system: dict[Any, Any]) -> dict[str, float]:
@@ -49,8 +51,29 @@ def pairwise(gold: dict[Any, Any], system: dict[Any, Any]) -> dict[str, float]:
     p = tp / len(s) if s else 1.0
     r = tp / len(g) if g else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
+    bp, br = b_cubed(items, system, gold), b_cubed(items, gold, system)
+    bf = 2 * bp * br / (bp + br) if bp + br else 0.0
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "gold_pairs": len(g),
-            "system_pairs": len(s), "items": len(items)}
+            "system_pairs": len(s), "items": len(items),
+            "b3_precision": round(bp, 3), "b3_recall": round(br, 3), "b3_f1": round(bf, 3)}
+
+
+def b_cubed(items: list[Any], of: dict[Any, Any], against: dict[Any, Any]) -> float:
+    """B-cubed precision of clustering ``of`` (the system) against ``against`` (the gold; swap them for
+    recall): the mean, over items, of the share of the item's cluster in ``of`` that is also in its
+    cluster in ``against``."""
+    if not items:
+        return 1.0
+
+    def cluster(labels: dict[Any, Any], item: Any) -> set[Any]:
+        label = labels[item]
+        return {item} if label is None else {x for x in items if labels[x] == label}
+
+    total = 0.0
+    for item in items:
+        mine = cluster(of, item)
+        total += len(mine & cluster(against, item)) / len(mine)
+    return total / len(items)
 
 
 def locate(text: str, needle: str, within: str | None = None) -> tuple[int, int] | None:
@@ -221,8 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="Print one JSON object.")
     ap.add_argument("--per-story", action="store_true", help="Also print what was found per story.")
     ap.add_argument("--keep", metavar="DB", help="Link into this SQLite file and keep it (to inspect).")
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="all",
+                    help="dev: stories 01-04 (what the link settings were tuned on); test: 05 onwards (held "
+                         "out); all: every story. The corpus linked is always all of them.")
     args = ap.parse_args(argv)
-    stories = sorted(GOLD.glob("*.json"))
+    stories = [p for p in sorted(GOLD.glob("*.json"))
+               if args.split == "all" or (int(p.name[:2]) <= DEV_LAST) == (args.split == "dev")]
     if not stories:
         print(f"no gold in {GOLD}", file=sys.stderr)
         return 2
@@ -235,10 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
-    print(f"{figures['stories']} stories, {figures['articles']} articles (samples/linked)")
+    print(f"{figures['stories']} stories ({args.split}), {figures['articles']} articles (samples/linked)")
     cg = figures["copy_groups"]
     print(f"copy groups     pairwise P {cg['precision']:.3f} R {cg['recall']:.3f} F1 {cg['f1']:.3f} "
-          f"({cg['gold_pairs']} gold pairs)")
+          f"({cg['gold_pairs']} gold pairs); B3 F1 {cg['b3_f1']:.3f}")
     for name, unit in (("incidents", "mentions"), ("claims", "members")):
         part = figures[name]
         found = part["mentions_found" if name == "incidents" else "members_found"]
@@ -246,7 +273,8 @@ def main(argv: list[str] | None = None) -> int:
         for mode in ("linking", "end_to_end"):
             f = part[mode]
             print(f"{name:<15} {mode:<10} pairwise P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f} "
-                  f"({f['gold_pairs']} gold pairs)")
+                  f"({f['gold_pairs']} gold pairs); B3 P {f['b3_precision']:.3f} R {f['b3_recall']:.3f} "
+                  f"F1 {f['b3_f1']:.3f}")
         print(f"{'':<15} extractor found {found} of {total} gold {unit}")
     co = figures["corroboration"]
     print(f"corroboration   independent-source count exact on {co['exact']} of {co['clusters']} claim clusters "

@@ -355,3 +355,15 @@ def test_link_api_reports_what_it_did(story: str) -> None:
         assert (report.articles, report.copies) == (5, 2)
         assert report.incidents < report.events and report.clusters < report.claims
         assert store.linked() == (5, 5)
+
+
+def test_encoder_option_links_paraphrases_at_least_as_well(story: str, tmp_path: Path) -> None:
+    with_encoder = str(tmp_path / "encoder.db")
+    shutil.copy(story, with_encoder)
+    assert invoke("link", "--db", story, "--no-encoder").exit_code == 0
+    assert invoke("link", "--db", with_encoder, "--encoder").exit_code == 0
+    plain, encoded = (rows(invoke("claims", "--db", db, "--clusters", "--format", "json")) for db in
+                      (story, with_encoder))
+    # the encoder only ever merges what wording alone left apart
+    assert len(encoded) <= len(plain)
+    assert sum(len(c["members"]) for c in plain) == sum(len(c["members"]) for c in encoded)

@@ -69,6 +69,10 @@ class Settings:
     link_claim_similarity_shared: float = 0.6
     # ... and the articles stating them are at most this many days apart.
     link_claim_days: int = 7
+    # Ask the sentence encoder about paraphrases that share an entity, place, incident or speaker (see
+    # wirewatch.link.claims). Off, wording and shared keys alone decide: about 4x faster linking, a little
+    # less recall (docs/link.md has both measured); on suits a small corpus.
+    link_claim_encoder: bool = False
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Settings:

@@ -6,6 +6,7 @@ is left, or with ``--rebuild`` everything again (after changing a link setting).
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from typing import TYPE_CHECKING
 
@@ -48,8 +49,12 @@ def warn_unlinked(store: Store) -> None:
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--timings", is_flag=True, help="Also print the seconds spent in each link step.")
+@click.option("--encoder/--no-encoder", default=None,
+              help="Ask the sentence encoder about paraphrased claims (default: the link_claim_encoder "
+                   "setting, off); slower, a little more thorough.")
 @friendly_errors
-def link_command(db: str | None, rebuild: bool, batch_size: int, progress: bool | None, timings: bool) -> None:
+def link_command(db: str | None, rebuild: bool, batch_size: int, progress: bool | None, timings: bool,
+                 encoder: bool | None) -> None:
     """Link stored articles: near-duplicate copy groups, incidents, claim clusters and corroboration.
 
     Only articles not linked yet are processed, in publication order, one transaction per batch; a run
@@ -60,6 +65,8 @@ def link_command(db: str | None, rebuild: bool, batch_size: int, progress: bool 
     from ..store import open_store
 
     settings = Settings.load()
+    if encoder is not None:
+        settings = dataclasses.replace(settings, link_claim_encoder=encoder)
     with open_store(db, create=False) as store:
         if rebuild:
             unlink(store)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -148,7 +148,7 @@ class ClaimIndex:
     """Claim clusters by key; :meth:`add_article` links one article's claims."""
 
     def __init__(self, similarity: float, similarity_shared: float, days: int,
-                 encode: Callable[[Sequence[str]], np.ndarray]) -> None:
+                 encode: Callable[[Sequence[str]], np.ndarray] | None) -> None:
         self.similarity = similarity
         self.similarity_shared = similarity_shared
         self.window = days
@@ -157,6 +157,7 @@ class ClaimIndex:
         self._by_key: dict[str, dict[int, set[str]]] = {}  # key -> day -> clusters
         self._cache: dict[str, np.ndarray] = {}
         self.encoded = 0  # sentences run through the encoder, for the report
+        self.use_encoder = encode is not None
         self.touched: set[str] = set()  # clusters whose centroid was computed since the last batch was saved
 
     def load(self, c: Cluster) -> None:
@@ -197,38 +198,35 @@ class ClaimIndex:
         return c.centroid
 
     # -- linking ----------------------------------------------------------------------------------------
-    def candidates(self, m: ClaimMention, exclude: set[str]) -> list[str]:
+    def candidates(self, m: ClaimMention) -> list[str]:
+        """The clusters a claim is compared with: those sharing most keys with it in its time window."""
         shared: dict[str, int] = {}
+        days = range(m.day - self.window, m.day + self.window + 1)
         for k in m.keys:
             by_day = self._by_key.get(k)
             if not by_day:
                 continue
-            found = {cid for d in range(m.day - self.window, m.day + self.window + 1)
-                     for cid in by_day.get(d, ()) if cid not in exclude}
-            if len(found) > COMMON and k.startswith("w:"):
+            buckets = [by_day[d] for d in days if d in by_day]
+            size = sum(map(len, buckets))
+            if size > COMMON and k[0] == "w":
                 continue  # a word this many claims of the period share says nothing about any one of them
-            for cid in sorted(found)[:PER_KEY]:
-                shared[cid] = shared.get(cid, 0) + (100 if k.startswith("t:") else 1)
-        ranked = sorted(shared, key=lambda cid: (-shared[cid], cid))
-        return ranked[:PER_CLAIM]
+            found: Iterable[str] = buckets[0] if len(buckets) == 1 else set().union(*buckets)
+            if size > PER_KEY:
+                found = sorted(found)[:PER_KEY]
+            weight = 100 if k[0] == "t" else 1
+            for cid in found:
+                shared[cid] = shared.get(cid, 0) + weight
+        if len(shared) <= PER_CLAIM:
+            return sorted(shared)
+        return sorted(sorted(shared, key=lambda cid: (-shared[cid], cid))[:PER_CLAIM])
 
     def add_article(self, mentions: list[ClaimMention]) -> list[tuple[ClaimMention, Cluster, float | None]]:
         """Link one article's claims; returns each with its cluster and similarity (None: exact or tied)."""
-        pending = [m for m in mentions if not m.disputes]
-        # embed together what this article needs (claims that have candidates, and candidates' centroids)
-        need: list[str] = []
-        plans: dict[str, list[str]] = {}
-        for m in pending:
-            plans[m.attribution] = self.candidates(m, set())
-            wanted = [c for c in plans[m.attribution] if self.compared(m, self.clusters[c])]
-            if wanted:
-                need.append(m.text)
-                need.extend(self.clusters[c].summary for c in wanted if self.clusters[c].centroid is None)
-        if need:
-            self.vectors(need)
+        self.prefetch(mentions)
         placed: dict[str, Cluster] = {}
         out: list[tuple[ClaimMention, Cluster, float | None]] = []
-        order = pending + [m for m in mentions if m.disputes]
+        # a denial or non-confirmation tied to a claim of its own article goes where that claim went
+        order = [m for m in mentions if not m.disputes] + [m for m in mentions if m.disputes]
         for m in order:
             cluster, sim = None, None
             for target in m.disputes:
@@ -236,7 +234,7 @@ class ClaimIndex:
                     cluster = placed[target]
                     break
             if cluster is None:
-                cluster, sim = self._match(m, plans.get(m.attribution))
+                cluster, sim = self._match(m)
             if cluster is None:
                 cluster = Cluster(id=cluster_id(m), summary=m.text, day_min=m.day, day_max=m.day,
                                   iso_min=m.iso, iso_max=m.iso)
@@ -259,11 +257,16 @@ class ClaimIndex:
         """Whether the encoder is asked about ``m`` and ``c``: only when their words overlap somewhat but
         not clearly, and they share something beyond words (an entity, a place, an incident, the speaker).
         Claims that share only words join on near-identical wording or not at all."""
-        lex = self.lexical(m, c)
-        if not LEXICAL_FLOOR <= lex < LEXICAL_SURE:
+        if not self.use_encoder:
             return False
-        return any(not k.startswith(("w:", "t:")) for k in m.keys & c.keys) or bool(
+        lex = self.lexical(m, c)
+        if lex >= LEXICAL_SURE:
+            return False
+        strong = any(not k.startswith(("w:", "t:")) for k in m.keys & c.keys) or bool(
             m.speaker_key and m.speaker_key in c.keys)
+        # the encoder is what linking spends its time on: it is asked only about claims that overlap in
+        # words somewhat (not clearly) and share an entity, a place, an incident or the speaker
+        return strong and lex >= LEXICAL_FLOOR
 
     def prefetch(self, mentions: list[ClaimMention]) -> None:
         """Encode at once what linking these claims will ask for, as far as the present clusters tell.
@@ -271,24 +274,23 @@ class ClaimIndex:
         Only a cache is filled (embeddings do not depend on what they are encoded with), so linking gives
         the same clusters with or without it; one call lets the encoder batch and run in parallel.
         """
+        if not self.use_encoder:
+            return
         need: list[str] = []
         for m in mentions:
             if m.disputes:
                 continue
-            wanted = [c for c in self.candidates(m, set()) if self.compared(m, self.clusters[c])]
+            wanted = [c for c in self.candidates(m) if self.compared(m, self.clusters[c])]
             if wanted:
                 need.append(m.text)
                 need.extend(self.clusters[c].summary for c in wanted if self.clusters[c].centroid is None)
         if need:
             self.vectors(need)
 
-    def _match(self, m: ClaimMention, planned: list[str] | None) -> tuple[Cluster | None, float | None]:
-        candidates = self.candidates(m, set()) if planned is None else planned
-        # clusters founded since the plan was made (by this article's earlier claims) are candidates too
-        fresh = [c for c in self.candidates(m, set(candidates))]
+    def _match(self, m: ClaimMention) -> tuple[Cluster | None, float | None]:
         best: tuple[float, str] | None = None
         sure: tuple[float, str] | None = None
-        for cid in [*candidates, *fresh]:
+        for cid in self.candidates(m):
             c = self.clusters[cid]
             if text_key(m.text) in c.keys:
                 return c, None

@@ -62,7 +62,7 @@ class Linker:
         self.copies = CopyIndex(st.link_duplicate_threshold, st.link_minhash_perm)
         self.incidents = IncidentIndex(st.link_incident_days, st.link_incident_km)
         self.claims = ClaimIndex(st.link_claim_similarity, st.link_claim_similarity_shared, st.link_claim_days,
-                                 encode or _lazy(_default_encoder))
+                                 (encode or _lazy(_default_encoder)) if st.link_claim_encoder else None)
         self.seq = 0
         self.incidents_of: dict[str, set[str]] = {}  # article -> incidents it has members in
         self.by_copy_key: dict[str, dict[str, tuple[str, str]]] = {}  # article -> copy key -> (event, incident)
