@@ -130,3 +130,37 @@ def test_weekdays_match_publication_date(article):
     for e in g["events"] + g["optional_events"]:
         if e.get("date"):
             assert abs((datetime.date.fromisoformat(e["date"]) - published).days) <= 31, e
+
+
+LINKED = sorted((SAMPLES / "linked").glob("[0-9][0-9]-*"))
+
+
+def _body(path: Path) -> str:
+    return " ".join(path.read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize("story", LINKED, ids=lambda p: p.name)
+def test_linked_story_gold_is_well_formed(story: Path) -> None:
+    """Every file, sentence and claim the link gold names is where it says, so bench/score_link.py
+    scores what the gold means (a typo would silently drop a mention from the score)."""
+    gold = json.loads((SAMPLES / "gold" / "linked" / f"{story.name}.json").read_text(encoding="utf-8"))
+    assert gold["story"] == story.name
+    files = {a["file"] for a in gold["articles"]}
+    assert files == {p.name for p in story.glob("*.txt")} and 3 <= len(files) <= 6
+    texts = {f: _body(story / f) for f in files}
+    grouped = {f for group in gold["copy_groups"] for f in group}
+    for a in gold["articles"]:
+        assert a["copy_of"] is None or (a["copy_of"] in files and a["file"] in grouped)
+    for inc in gold["incidents"]:
+        assert inc["event_type"] in PLOVER
+        assert inc["date"] is None or datetime.date.fromisoformat(inc["date"])  # None: the text gives no day
+        for m in inc["mentions"]:
+            sentence = " ".join(m["sentence"].split())
+            assert sentence in texts[m["file"]] and m["trigger"] in sentence, (inc["id"], m["file"])
+    for m in gold["not_incidents"]:
+        assert " ".join(m["sentence"].split()) in texts[m["file"]]
+    for claim in gold["claims"]:
+        assert claim["independent_sources"] >= 0 and isinstance(claim["contested"], bool)
+        for member in claim["members"]:
+            assert member["stance"] in {"asserts", "denies", "cannot_confirm", "hedges"}
+            assert " ".join(member["content"].split()) in texts[member["file"]], (claim["id"], member["file"])
