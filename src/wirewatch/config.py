@@ -73,6 +73,9 @@ class Settings:
     # wirewatch.link.claims). Off, wording and shared keys alone decide: about 4x faster linking, a little
     # less recall (docs/link.md has both measured); on suits a small corpus.
     link_claim_encoder: bool = False
+    # -- wirewatch serve -------------------------------------------------------------------------------
+    # The bearer token that POST /api/ingest needs ($WIREWATCH_SERVE_TOKEN); unset, every write is refused.
+    serve_token: str | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Settings:

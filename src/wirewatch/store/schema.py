@@ -19,6 +19,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
+    literal_column,
 )
 
 SCHEMA_VERSION = "2"
@@ -233,6 +235,24 @@ claim_members = Table(
     Column("origin", Text, nullable=False),  # who the claim comes from first-hand (see link.claims)
     Column("similarity", Float),  # cosine with the cluster when it joined; null for exact or linked joins
     Index("ix_claim_members_cluster", "cluster"),
+)
+
+# -- indexes for keyset pagination (wirewatch serve) ----------------------------------------------------
+# Listings are ordered newest first by a day that is never NULL (so the order is the same on SQLite and
+# PostgreSQL) and then by primary key; each index below serves that order alone or after one equality filter.
+# Databases made before these existed get them when opened (store.ensure_indexes).
+EMPTY = literal_column("''")  # a literal, not a bound parameter: the query must spell the index's expression
+EVENT_DAY = func.coalesce(events.c.date, EMPTY)
+ARTICLE_DAY = func.coalesce(articles.c.published, EMPTY)
+INCIDENT_DAY = func.coalesce(incidents.c.date, incidents.c.date_min)
+SERVE_INDEXES = (
+    Index("ix_events_day_key", EVENT_DAY, events.c.article, events.c.id),
+    Index("ix_events_type_day_key", events.c.event_type, EVENT_DAY, events.c.article, events.c.id),
+    Index("ix_events_country_day_key", events.c.place_country, EVENT_DAY, events.c.article, events.c.id),
+    Index("ix_articles_day_key", ARTICLE_DAY, articles.c.sha256),
+    Index("ix_incidents_day_key", INCIDENT_DAY, incidents.c.id),
+    Index("ix_incidents_type_day_key", incidents.c.event_type, INCIDENT_DAY, incidents.c.id),
+    Index("ix_event_actors_country", event_actors.c.country, event_actors.c.role),
 )
 
 # Tables filled from documents, in insertion order (children after articles).

@@ -22,6 +22,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.schema import CreateIndex
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from ..errors import StoreError
@@ -382,12 +383,16 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cur.close()
 
 
-def open_store(db: str | None = None, *, create: bool = True) -> Store:
+def open_store(db: str | None = None, *, create: bool = True, read_only: bool = False) -> Store:
     """Open (and with ``create``, set up) the corpus at ``db``: a SQLite path or URL, or postgresql://...
 
     Raises :class:`StoreError` for a bad URL, an unreachable server, a file that is not a SQLite
     database, or a database that holds something other than a wirewatch corpus, before writing anything.
+    With ``read_only`` (an existing corpus only) every connection refuses writes (SQLite ``query_only``,
+    PostgreSQL read-only transactions).
     """
+    if read_only:
+        create = False
     url, path = resolve_url(db)
     label = url.render_as_string(hide_password=True) if path is None else str(path)
     if path is not None:
@@ -408,13 +413,50 @@ def open_store(db: str | None = None, *, create: bool = True) -> Store:
             with engine.connect() as conn:
                 # WAL: readers never block the writer, and a killed writer leaves committed batches intact
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        ensure_indexes(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(f"{label}: {one_line(exc)}") from None
     except StoreError:
         engine.dispose()
         raise
+    if read_only:
+        _read_only(engine, path is not None)
+        engine.dispose()  # pooled connections were opened before the listener
     return store
+
+
+def ensure_indexes(engine: Engine) -> None:
+    """Create the listing indexes (schema.SERVE_INDEXES) a corpus made by an older wirewatch lacks. A corpus
+    that cannot be written (a read-only file, a read-only role) is left as it is: queries still work."""
+    sqlite = engine.dialect.name == "sqlite"
+    listing = ("SELECT name FROM sqlite_master WHERE type = 'index'" if sqlite else
+               "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+    try:
+        with engine.connect() as conn:
+            have = set(conn.exec_driver_sql(listing).scalars())
+    except SQLAlchemyError:
+        return
+    for index in s.SERVE_INDEXES:
+        if index.name in have:
+            continue
+        try:
+            with engine.begin() as conn:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+        except SQLAlchemyError:
+            return
+
+
+def _read_only(engine: Engine, sqlite: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        if sqlite:
+            cur.execute("PRAGMA query_only=ON")
+        else:
+            cur.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            dbapi_conn.commit()
+        cur.close()
 
 
 def _prepare(engine: Engine, label: str, create: bool) -> None:
