@@ -113,7 +113,7 @@ def register_subcommands() -> None:
     """Verbs defined in sibling modules (corpus, evaluation) attach themselves to the group."""
     from importlib import import_module
 
-    for name in ("corpus", "link", "evaluate"):
+    for name in ("corpus", "link", "evaluate", "serve"):
         try:
             import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as exc:
