@@ -22,8 +22,8 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.schema import CreateIndex
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.schema import CreateIndex
 
 from ..errors import StoreError
 from ..model import Article, Document
