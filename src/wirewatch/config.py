@@ -52,6 +52,14 @@ class Settings:
     plugins: tuple[str, ...] = field(default_factory=tuple)
     # Longest article analysed, in characters; the parser needs about 1 GB per 100,000 characters.
     max_chars: int = 1_000_000
+    # -- wirewatch ingest ----------------------------------------------------------------------------
+    # Where the NLP runs: "local" (worker processes here, --jobs) or "dask" (a dask.distributed cluster,
+    # docs/scale.md); 'wirewatch ingest --engine' overrides it.
+    ingest_engine: str = "local"
+    # The dask scheduler (tcp://host:8786) for the dask engine; unset, it starts a local cluster of --jobs workers.
+    dask_scheduler: str | None = None
+    # Seconds to wait for the dask scheduler to answer, and for its first worker.
+    dask_connect_timeout: float = 10.0
     # -- the link stage (wirewatch.link) --------------------------------------------------------------
     # Link what ingest stores straight away (``wirewatch ingest --no-link`` leaves it for ``wirewatch link``).
     link_on_ingest: bool = True

@@ -55,29 +55,49 @@ def check_date(value: str | None, what: str) -> str | None:
 @click.option("--link/--no-link", "do_link", default=None,
               help="Link the new articles into copy groups, incidents and claim clusters afterwards "
                    "(default: the link_on_ingest setting, on).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="Where the NLP runs: local worker processes, or a dask.distributed cluster "
+                   "(default: the ingest_engine setting, local; docs/scale.md).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="The dask scheduler, e.g. tcp://host:8786 (implies --engine dask; default: the "
+                   "dask_scheduler setting, else a local cluster of --jobs workers).")
 @friendly_errors
 def ingest(paths: tuple[str, ...], db: str | None, jobs: int | None, batch_size: int, progress: bool | None,
-           quiet: bool, timings: bool, do_link: bool | None) -> None:
+           quiet: bool, timings: bool, do_link: bool | None, engine: str | None, scheduler: str | None) -> None:
     """Analyse articles in PATHS (files or folders) and store them in the corpus.
 
     Reads plain text (optional Title:/Source:/Published:/URL: header, or a NAME.json sidecar), JSONL
     (one {"text", "title", "source", "published", "url"} object per line), HTML pages and RSS/Atom feeds.
     Articles already stored are not analysed again. Exit 0 if everything was stored, 1 if some inputs
     were skipped (each is listed on stderr with the reason), 2 on a fatal error.
+
+    With --engine dask the NLP runs on the workers of a dask.distributed cluster (--scheduler, else a
+    local one of --jobs worker processes); this process still reads the inputs and writes the store.
     """
+    from contextlib import ExitStack
+
     from ..config import Settings
+    from ..ingest.dask_engine import DaskEngine, make_engine
     from ..ingest.runner import ingest as run_ingest
     from ..store import open_store
 
     settings = Settings.load()
     show = sys.stderr.isatty() if progress is None else progress
+    runner = make_engine(settings, engine, scheduler, jobs)
 
     def on_skip(item: object) -> None:
         click.echo(f"wirewatch: skipped {item}", err=True)
 
-    with open_store(db) as store:
+    with ExitStack() as stack:
+        if isinstance(runner, DaskEngine):
+            stack.enter_context(runner)
+            if runner.scheduler:
+                runner.start()  # an unreachable scheduler fails here, before the store is touched
+        store = stack.enter_context(open_store(db))
         report = run_ingest(paths, store, settings=settings, jobs=jobs, batch_size=batch_size, progress=show,
-                            on_skip=on_skip)
+                            on_skip=on_skip, engine=runner)
+        if isinstance(runner, DaskEngine):
+            runner.close()  # linking needs no cluster
         total = store.count()
         where = store.label
         linked = None
@@ -86,7 +106,9 @@ def ingest(paths: tuple[str, ...], db: str | None, jobs: int | None, batch_size:
 
             linked = link(store, settings, progress=show)
     if not quiet:
-        rate = f" in {report.seconds:.1f}s ({report.rate:.1f} articles/s, {report.jobs} jobs)" if report.stored else ""
+        on = f"{report.jobs} jobs" if report.engine == "local" else f"{report.jobs} dask worker threads"
+        rate = (f" in {report.seconds:.1f}s ({report.rate:.1f} articles/s, {report.char_rate:,.0f} characters/s, "
+                f"{on})") if report.stored else ""
         click.echo(f"{report.stored} new article(s) stored{rate}; {report.already} already stored, "
                    f"{report.duplicates} duplicate(s) in the input, {len(report.skipped)} skipped; "
                    f"{total} in {where}", err=True)

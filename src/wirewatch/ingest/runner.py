@@ -1,9 +1,12 @@
 """Ingesting many inputs into a corpus store: NLP in worker processes, writes in the parent.
 
 Inputs are read and hashed first; articles already stored (or repeated in the input) are not analysed
-again. Each worker process builds its own :class:`~wirewatch.pipeline.Pipeline`; the parent receives
-documents in input order and commits them in batches, one transaction each, so a run killed at any
-moment leaves only whole batches behind and a rerun completes exactly what a clean run would store.
+again. The analysis runs on an *engine*: :class:`LocalEngine` (worker processes on this machine, the
+default) or :class:`~wirewatch.ingest.dask_engine.DaskEngine` (the workers of a dask.distributed cluster).
+Each worker builds its own :class:`~wirewatch.pipeline.Pipeline` once; whatever the engine, the parent
+receives documents in input order and commits them in batches, one transaction each (one loop,
+:func:`store_in_order`, for every engine), so a run killed at any moment leaves only whole batches behind
+and a rerun completes exactly what a clean run would store.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..config import Settings
 from ..errors import WirewatchError
@@ -28,6 +31,7 @@ from .base import Skipped
 from .sources import read_inputs
 
 CHUNK = 8  # articles per task sent to a worker
+IN_FLIGHT = 3  # tasks in flight per worker: enough to keep it busy, few enough to bound memory
 
 
 @dataclass
@@ -37,14 +41,20 @@ class IngestReport:
     already: int = 0  # already in the store
     duplicates: int = 0  # repeated within these inputs
     skipped: list[Skipped] = field(default_factory=list)
+    chars: int = 0  # characters of the articles stored
     seconds: float = 0.0  # analysing and storing (reading the inputs excluded)
     read_seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)  # pipeline stage -> seconds, all workers
-    jobs: int = 1
+    jobs: int = 1  # worker processes (or, on dask, worker threads) that analysed
+    engine: str = "local"
 
     @property
     def rate(self) -> float:
         return self.stored / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def char_rate(self) -> float:
+        return self.chars / self.seconds if self.seconds > 0 else 0.0
 
 
 # -- worker side -----------------------------------------------------------------------------------
@@ -80,10 +90,18 @@ def _init_worker(settings: Settings, child: bool = False) -> None:
 
 
 def _analyse(batch: list[Article]) -> Result:
-    """Documents (or the error that stopped one) for a batch of articles, plus the stage timings spent."""
+    """Documents (or the error that stopped one) for a batch of articles, with this process's pipeline."""
     if _INIT_ERROR is not None:
         raise _INIT_ERROR
-    pipe = _PIPELINE
+    return analyse_batch(_PIPELINE, batch)
+
+
+def analyse_batch(pipe: Any, batch: list[Article]) -> Result:
+    """Documents (or the error that stopped one) for a batch of articles, plus the stage timings spent.
+
+    The batch is parsed with one ``nlp.pipe`` call; if any article breaks it, the articles are redone one
+    by one so that only that one is lost, with its reason. Every engine's workers run this.
+    """
     before = dict(pipe.timings)
     try:
         results: list[tuple[Document | None, str | None]] = [(d, None) for d in pipe.pipe(batch, batch_size=len(batch))]
@@ -127,7 +145,7 @@ def _in_pool(settings: Settings, chunks: Iterable[list[Article]], jobs: int) -> 
         pending: deque[Any] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_analyse, chunk))
-            if len(pending) >= jobs * 3:
+            if len(pending) >= jobs * IN_FLIGHT:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
@@ -138,24 +156,39 @@ def _in_pool(settings: Settings, chunks: Iterable[list[Article]], jobs: int) -> 
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def ingest(paths: Iterable[str | Path], store: Any, *, settings: Settings | None = None, jobs: int | None = None,
-           batch_size: int = 64, progress: bool = False,
-           on_skip: Callable[[Skipped], None] | None = None) -> IngestReport:
-    """Read ``paths``, analyse what is new, store it in ``store``; returns what happened."""
-    settings = settings or Settings.load()
-    report = IngestReport()
-    t0 = time.perf_counter()
+class Engine(Protocol):
+    """Where the analysis runs. ``results`` must yield one Result per chunk, in the order of ``chunks``."""
+
+    name: str
+
+    def slots(self) -> int:
+        """How many chunks can be analysed at once (worker processes or threads); may start the engine."""
+        ...
+
+    def results(self, settings: Settings, chunks: Iterable[list[Article]], slots: int) -> Iterator[Result]:
+        ...
+
+
+class LocalEngine:
+    """Worker processes on this machine (``--jobs``); one job analyses in this process."""
+
+    name = "local"
+
+    def __init__(self, jobs: int | None = None) -> None:
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+
+    def slots(self) -> int:
+        return self.jobs
+
+    def results(self, settings: Settings, chunks: Iterable[list[Article]], slots: int) -> Iterator[Result]:
+        return _in_process(settings, chunks) if slots == 1 else _in_pool(settings, chunks, slots)
+
+
+def read_new(paths: Iterable[str | Path], store: Any, report: IngestReport,
+             skip: Callable[[Skipped], None]) -> list[Article]:
+    """The articles of ``paths`` that are neither in the store nor repeated, in input order."""
     todo: list[Article] = []
     seen: set[str] = set()
-
-    def skip(item: Skipped) -> None:
-        report.skipped.append(item)
-        if on_skip:
-            from tqdm import tqdm
-
-            with tqdm.external_write_mode(file=sys.stderr):  # keeps a progress bar intact
-                on_skip(item)
-
     db_file: Path | None = getattr(store, "path", None)
     exclude = [db_file.with_name(db_file.name + x) for x in ("", "-wal", "-shm", "-journal")] if db_file else []
     for item in read_inputs(paths, exclude):
@@ -171,18 +204,17 @@ def ingest(paths: Iterable[str | Path], store: Any, *, settings: Settings | None
         todo.append(item)
     known = store.known(a.sha256 for a in todo)
     report.already = len(known)
-    todo = [a for a in todo if a.sha256 not in known]
-    report.read_seconds = time.perf_counter() - t0
-    if not todo:
-        return report
+    return [a for a in todo if a.sha256 not in known]
 
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    jobs = min(jobs, len(todo))
-    chunk = max(1, min(CHUNK, batch_size, -(-len(todo) // jobs)))
-    report.jobs = jobs
-    chunks = _chunks(todo, chunk)
-    results = _in_process(settings, chunks) if jobs == 1 else _in_pool(settings, chunks, jobs)
 
+def store_in_order(todo: Sequence[Article], results: Iterable[Result], store: Any, report: IngestReport, *,
+                   batch_size: int, skip: Callable[[Skipped], None], progress: bool = False) -> None:
+    """Write the documents of ``results`` (one Result per chunk of ``todo``, in order) to ``store``.
+
+    One transaction per ``batch_size`` documents or more, so a run killed at any moment (even ``kill -9``)
+    leaves whole batches only, all of them a prefix of ``todo`` less what was refused: rerunning it
+    completes exactly what one clean run would have stored. Every engine's results go through here.
+    """
     from tqdm import tqdm
 
     t1 = time.perf_counter()
@@ -192,9 +224,16 @@ def ingest(paths: Iterable[str | Path], store: Any, *, settings: Settings | None
                           "{rate_noinv_fmt}]")
     pending: list[tuple[Article, Document]] = []
     articles = iter(todo)
+    refused_shas: set[str] = set()
 
     def refused(article: Article, why: str) -> None:
+        refused_shas.add(article.sha256)
         skip(Skipped(article.origin or article.sha256[:16], why))
+
+    def flush() -> None:
+        refused_shas.clear()
+        report.stored += store.add_many(pending, on_error=refused)
+        report.chars += sum(len(a.text) for a, _ in pending if a.sha256 not in refused_shas)
 
     try:
         for docs, spent in results:
@@ -207,12 +246,42 @@ def ingest(paths: Iterable[str | Path], store: Any, *, settings: Settings | None
                 else:
                     pending.append((article, doc))
             if len(pending) >= batch_size:
-                report.stored += store.add_many(pending, on_error=refused)
+                flush()
                 pending = []
             bar.update(len(docs))
         if pending:
-            report.stored += store.add_many(pending, on_error=refused)
+            flush()
     finally:
         bar.close()
         report.seconds = time.perf_counter() - t1
+
+
+def ingest(paths: Iterable[str | Path], store: Any, *, settings: Settings | None = None, jobs: int | None = None,
+           batch_size: int = 64, progress: bool = False, on_skip: Callable[[Skipped], None] | None = None,
+           engine: Engine | None = None, chunk_size: int = CHUNK) -> IngestReport:
+    """Read ``paths``, analyse what is new on ``engine`` (default: ``jobs`` local worker processes), store it
+    in ``store``; returns what happened. ``chunk_size`` is the number of articles per task."""
+    settings = settings or Settings.load()
+    engine = engine or LocalEngine(jobs)
+    report = IngestReport(engine=engine.name)
+    t0 = time.perf_counter()
+
+    def skip(item: Skipped) -> None:
+        report.skipped.append(item)
+        if on_skip:
+            from tqdm import tqdm
+
+            with tqdm.external_write_mode(file=sys.stderr):  # keeps a progress bar intact
+                on_skip(item)
+
+    todo = read_new(paths, store, report, skip)
+    report.read_seconds = time.perf_counter() - t0
+    if not todo:
+        return report
+
+    slots = max(1, min(engine.slots(), len(todo)))
+    chunk = max(1, min(chunk_size, batch_size, -(-len(todo) // slots)))
+    report.jobs = slots
+    results = engine.results(settings, _chunks(todo, chunk), slots)
+    store_in_order(todo, results, store, report, batch_size=batch_size, skip=skip, progress=progress)
     return report
