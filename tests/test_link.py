@@ -367,3 +367,36 @@ def test_encoder_option_links_paraphrases_at_least_as_well(story: str, tmp_path:
     # the encoder only ever merges what wording alone left apart
     assert len(encoded) <= len(plain)
     assert sum(len(c["members"]) for c in plain) == sum(len(c["members"]) for c in encoded)
+
+
+def test_memory_holds_a_window_of_days_and_links_as_if_it_held_everything(story: str, tmp_path: Path) -> None:
+    """Linking drops incidents and claim clusters no later article can reach, and reads one back when a
+    late wire copy, a merged copy group or an event dated long before its article needs it: the links
+    are those of a run that kept everything in memory."""
+    import sqlite3 as sq
+
+    from wirewatch.link.runner import Linker
+
+    # the reprints appear five and six weeks after the wire story, the unrelated report in between, so
+    # the story's incidents and clusters have left memory when the copies (dated events and all) arrive
+    moved = {"a2-reprint.txt": "2025-04-15", "a3-reprint.txt": "2025-04-22", "a5-unrelated.txt": "2025-03-30"}
+    reference = tmp_path / "reference.db"
+    shutil.copy(story, reference)
+    for db in (story, reference):
+        with sq.connect(db) as conn:
+            for name, day in moved.items():
+                conn.execute("UPDATE articles SET published = ? WHERE origin LIKE ?", (day, f"%{name}"))
+
+    with open_store(story, create=False) as store:
+        linker = Linker(store)
+        linker.run(batch_size=1)
+        with store.engine.connect() as conn:
+            stored_incidents = len(list(conn.execute(s.incidents.select())))
+        assert linker.incidents_from > 0 and len(linker.incidents.incidents) < stored_incidents
+    with open_store(str(reference), create=False) as store:
+        keeper = Linker(store)
+        keeper._evict = lambda first_day: None  # type: ignore[method-assign]
+        keeper.run(batch_size=100)
+    assert dump(story) == dump(str(reference))
+    groups = {r[2] for r in dump(story)["link_articles"]}
+    assert len(groups) == 3  # the wire story and its two late reprints are still one copy group

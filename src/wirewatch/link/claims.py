@@ -159,6 +159,31 @@ class ClaimIndex:
         self.encoded = 0  # sentences run through the encoder, for the report
         self.use_encoder = encode is not None
         self.touched: set[str] = set()  # clusters whose centroid was computed since the last batch was saved
+        self._last_day: dict[int, set[str]] = {}  # day -> clusters whose last day it is
+
+    def evict(self, before: int) -> int:
+        """Drop from memory the clusters whose last day is before day ``before``: no claim of that day or
+        later can find them (they stay in the store; :class:`~wirewatch.link.runner.Linker` loads one back
+        when a merged copy group changes its sources). Undated clusters (day 0) stay. Returns how many."""
+        dropped = 0
+        for day in [d for d in self._last_day if 0 < d < before]:
+            for cid in self._last_day.pop(day):
+                c = self.clusters.pop(cid)
+                for k in c.keys:
+                    by_day = self._by_key.get(k)
+                    if by_day is None:
+                        continue
+                    for d in {c.day_min, c.day_max}:
+                        ids = by_day.get(d)
+                        if ids is not None:
+                            ids.discard(cid)
+                            if not ids:
+                                del by_day[d]
+                    if not by_day:
+                        del self._by_key[k]
+                self.touched.discard(cid)
+                dropped += 1
+        return dropped
 
     def load(self, c: Cluster) -> None:
         self.clusters[c.id] = c
@@ -173,6 +198,9 @@ class ClaimIndex:
         for k in old_keys:
             for d in old_days:
                 self._by_key.get(k, {}).get(d, set()).discard(c.id)
+        if old_days:
+            self._last_day.get(max(old_days), set()).discard(c.id)
+        self._last_day.setdefault(c.day_max, set()).add(c.id)
         for k in c.keys:
             by_day = self._by_key.setdefault(k, {})
             for d in {c.day_min, c.day_max}:

@@ -63,6 +63,15 @@ class CopyIndex:
         self.signatures: dict[str, LeanMinHash] = {}
         self.group_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = {}
+        # the order groups were founded in (the older absorbs the younger on a merge), kept as a number per
+        # group: deriving it from ``members`` on every copy would cost the whole corpus per article
+        self.founded: dict[str, int] = {}
+        self._next = 0
+
+    def _found(self, group: str) -> None:
+        if group not in self.founded:
+            self.founded[group] = self._next
+            self._next += 1
 
     def load(self, sha: str, sig: LeanMinHash, group: str) -> None:
         """Put back an article linked by an earlier run."""
@@ -70,6 +79,7 @@ class CopyIndex:
         self.signatures[sha] = sig
         self.group_of[sha] = group
         self.members.setdefault(group, []).append(sha)
+        self._found(group)
 
     def add(self, sha: str, sig: LeanMinHash) -> tuple[str, float | None, list[str]]:
         """Index a new article: its group, its best Jaccard estimate, and the groups merged into it.
@@ -87,13 +97,14 @@ class CopyIndex:
         if not scored:
             self.group_of[sha] = sha
             self.members[sha] = [sha]
+            self._found(sha)
             return sha, None, []
         groups = _unique(self.group_of[o] for _, o in sorted(scored, key=lambda x: (-x[0], x[1])))
         # the oldest group is the one whose first member was linked first: members lists keep link order
-        order = {g: i for i, g in enumerate(self.members)}
-        groups.sort(key=order.__getitem__)
+        groups.sort(key=self.founded.__getitem__)
         keep, merged = groups[0], groups[1:]
         for g in merged:
+            del self.founded[g]
             for member in self.members.pop(g):
                 self.group_of[member] = keep
                 self.members[keep].append(member)

@@ -26,7 +26,11 @@ from .sources import normal_name
 UNREAL = frozenset({"negation", "hypothetical", "future"})
 #: how specific a place is: a country names the least, a town or a site the most
 _RANK = {"PCLI": 1, "PCLD": 1, "PCLIX": 1, "PCLS": 1, "CONT": 1, "RGN": 2, "ADM1": 2, "ADM2": 3}
-_SLACK = {"day": 0, "week": 6, "month": 30, "year": 365}
+#: days of uncertainty of a date known to the week; a date known only to the month or year cannot tell one
+#: incident from another, so such events join none (and the index need reach no further back than a week)
+_SLACK = {"day": 0, "week": 6}
+VAGUE = frozenset({"month", "year"})
+MAX_SLACK = max(_SLACK.values())
 
 
 def place_rank(feature: str | None) -> int:
@@ -70,7 +74,7 @@ class Mention:
     event: str
     event_type: str
     day: int
-    slack: int  # days of uncertainty of a week/month date
+    slack: int  # days of uncertainty of a week date
     iso: str
     place: tuple[str, str | None, float, float, int] | None  # name, country, lat, lon, rank
     actors: set[str]
@@ -87,6 +91,8 @@ def mentions_of(doc: Document, published: str | None, source_key: str) -> list[M
     out = []
     for v in doc.events:
         if v.aux in UNREAL:
+            continue
+        if v.date.value and v.date.precision in VAGUE:
             continue
         iso = v.date.value if v.date.value else published
         day = day_number(iso)
@@ -233,6 +239,30 @@ class IncidentIndex:
         self.incidents: dict[str, Incident] = {}
         self._buckets: dict[tuple[str, int, str], set[str]] = {}
         self._filed: dict[str, tuple[int, set[str]]] = {}  # incident -> (day, keys) it is filed under
+        self._on_day: dict[int, set[str]] = {}  # day -> incidents filed under it
+
+    @property
+    def horizon(self) -> int:
+        """How many days before a mention's day an incident it can match may lie."""
+        return self.window + MAX_SLACK
+
+    def evict(self, before: int) -> int:
+        """Drop from memory the incidents filed before day ``before``: no mention of that day or later can
+        match them (they stay in the store, and :class:`~wirewatch.link.runner.Linker` loads one back when a
+        copy or a merged copy group needs it). Returns how many were dropped."""
+        dropped = 0
+        for day in [d for d in self._on_day if d < before]:
+            for inc_id in self._on_day.pop(day):
+                _, keys = self._filed.pop(inc_id)
+                for k in keys:
+                    bucket = self._buckets.get((self.incidents[inc_id].event_type, day, k))
+                    if bucket is not None:
+                        bucket.discard(inc_id)
+                        if not bucket:
+                            del self._buckets[(self.incidents[inc_id].event_type, day, k)]
+                del self.incidents[inc_id]
+                dropped += 1
+        return dropped
 
     def load(self, inc: Incident) -> None:
         self.incidents[inc.id] = inc
@@ -244,10 +274,15 @@ class IncidentIndex:
         if old_day == day and old_keys == keys:
             return
         for k in old_keys:
-            self._buckets[(inc.event_type, old_day or 0, k)].discard(inc.id)
+            bucket = self._buckets.get((inc.event_type, old_day or 0, k))
+            if bucket is not None:
+                bucket.discard(inc.id)
+        if old_day is not None:
+            self._on_day[old_day].discard(inc.id)
         for k in keys:
             self._buckets.setdefault((inc.event_type, day, k), set()).add(inc.id)
         self._filed[inc.id] = (day, keys)
+        self._on_day.setdefault(day, set()).add(inc.id)
 
     def candidates(self, m: Mention) -> list[str]:
         reach = self.window + m.slack

@@ -12,6 +12,7 @@ import json
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -70,6 +71,10 @@ class Linker:
         self.clusters_of: dict[str, set[str]] = {}
         self.saved_incidents: set[str] = set()
         self.saved_clusters: set[str] = set()
+        # memory holds every incident filed on or after day ``incidents_from`` and every claim cluster whose
+        # last day is on or after ``clusters_from``; older ones are read back from the store when needed
+        self.incidents_from = self.clusters_from = 0
+        self._reached: set[tuple[str, int]] = set()  # (type, day) read back for events dated before that
         self._load()
 
     # -- loading ----------------------------------------------------------------------------------------
@@ -78,9 +83,20 @@ class Linker:
                           "run 'wirewatch link --rebuild' to link the corpus again")
 
     def _load(self) -> None:
+        """Read the link state back: every article's copy group and link rows, and the incidents and claim
+        clusters that the articles still to link can reach (those of their days and the window before)."""
         try:
             with self.store.engine.connect() as conn:
+                a, la = s.articles.c, s.link_articles.c
+                first = conn.scalar(select(func.min(a.published)).where(~a.sha256.in_(select(la.article))))
+                first_day = day_number(first)
                 self._load_copies(conn)
+                self._orphans(conn)
+                if first_day is None:  # nothing dated to link: whatever is reached is fetched when it is
+                    self.incidents_from = self.clusters_from = _FAR_FUTURE
+                else:
+                    self.incidents_from = first_day - self.incidents.horizon
+                    self.clusters_from = first_day - self.claims.window
                 self._load_incidents(conn)
                 self._load_clusters(conn)
         except SQLAlchemyError as exc:
@@ -98,57 +114,135 @@ class Linker:
             self.seq_of[row.article] = row.seq
 
     def _load_incidents(self, conn: Connection) -> None:
-        t = s.incidents.c
+        e = s.incident_events.c
+        for row in conn.execute(select(e.article, e.event, e.incident, e.copy_key).order_by(e.article, e.event)):
+            self._remember(row.article, row.copy_key, row.event, row.incident)
+            self.incidents_of.setdefault(row.article, set()).add(row.incident)
+        self._read_incidents(conn, s.incidents.c.date >= _iso(self.incidents_from))
+
+    def _read_incidents(self, conn: Connection, where: Any) -> None:
+        """Put the stored incidents that ``where`` selects (and are not in memory) into the index."""
+        t, e = s.incidents.c, s.incident_events.c
+        read: dict[str, Incident] = {}
         for row in conn.execute(select(t.id, t.event_type, t.actor_keys, t.recipient_keys, t.votes,
-                                       t.first_published).order_by(t.id)):
+                                       t.first_published).where(where).order_by(t.id)):
+            if row.id in self.incidents.incidents:
+                continue
             try:
                 inc = Incident.from_votes(row.id, row.event_type, _keys(row.actor_keys),
                                           _keys(row.recipient_keys), json.loads(row.votes), row.first_published)
             except (ValueError, KeyError, TypeError) as exc:
                 raise self._damaged("incidents", row.id, f"unreadable votes ({exc})") from None
-            self.incidents.incidents[inc.id] = inc
+            read[inc.id] = inc
             self.saved_incidents.add(inc.id)
-        e = s.incident_events.c
-        for row in conn.execute(select(e.article, e.event, e.incident, e.source_key, e.copy_key)
-                                .order_by(e.article, e.event)):
-            inc = self.incidents.incidents.get(row.incident)
-            if inc is None:
-                raise self._damaged("incident_events", row.incident, "no such incident")
-            inc.members.append((row.article, row.source_key))
-            self._remember(row.article, row.copy_key, row.event, row.incident)
-            self.incidents_of.setdefault(row.article, set()).add(inc.id)
-        for inc in self.incidents.incidents.values():
+        if not read:
+            return
+        ids = select(t.id).where(where).scalar_subquery()
+        for row in conn.execute(select(e.article, e.event, e.incident, e.source_key)
+                                .where(e.incident.in_(ids)).order_by(e.article, e.event)):
+            if row.incident in read:
+                read[row.incident].members.append((row.article, row.source_key))
+        for inc in read.values():
             if not inc.days:
                 raise self._damaged("incidents", inc.id, "no days")
             self.incidents.load(inc)
 
     def _load_clusters(self, conn: Connection) -> None:
+        m = s.claim_members.c
+        for row in conn.execute(select(m.article, m.cluster)):
+            self.clusters_of.setdefault(row.article, set()).add(row.cluster)
         t = s.claim_clusters.c
+        self._read_clusters(conn, (t.date_max >= _iso(self.clusters_from)) | (t.date_max == ""))
+
+    def _read_clusters(self, conn: Connection, where: Any) -> None:
+        """Put the stored claim clusters that ``where`` selects (and are not in memory) into the index."""
+        t, m = s.claim_clusters.c, s.claim_members.c
         clusters: dict[str, Cluster] = {}
         for row in conn.execute(select(t.id, t.summary, t.match_keys, t.centroid, t.vectors, t.date_min, t.date_max)
-                                .order_by(t.id)):
+                                .where(where).order_by(t.id)):
+            if row.id in self.claims.clusters:
+                continue
             centroid = None
             if row.centroid is not None:
                 centroid = np.frombuffer(bytes(row.centroid), dtype="<f4").copy()
                 if centroid.size != ENCODER_DIM:
                     raise self._damaged("claim_clusters", row.id, f"a centroid of {centroid.size} values")
-            lo, hi = day_number(row.date_min), day_number(row.date_max)
+            lo, hi = _claim_day(row.date_min), _claim_day(row.date_max)
             if lo is None or hi is None:
                 raise self._damaged("claim_clusters", row.id, "no dates")
             clusters[row.id] = Cluster(id=row.id, summary=row.summary, keys=_keys(row.match_keys), centroid=centroid,
                                        vectors=row.vectors, day_min=lo, day_max=hi, iso_min=row.date_min,
                                        iso_max=row.date_max)
-        m = s.claim_members.c
+        if not clusters:
+            return
+        ids = select(t.id).where(where).scalar_subquery()
         for row in conn.execute(select(m.article, m.attribution, m.cluster, m.origin, m.stance)
-                                .order_by(m.article, m.attribution)):
+                                .where(m.cluster.in_(ids)).order_by(m.article, m.attribution)):
             c = clusters.get(row.cluster)
-            if c is None:
-                raise self._damaged("claim_members", row.cluster, "no such claim cluster")
-            c.members.append((row.article, row.origin, row.stance))
-            self.clusters_of.setdefault(row.article, set()).add(c.id)
+            if c is not None:
+                c.members.append((row.article, row.origin, row.stance))
         for c in clusters.values():
             self.claims.load(c)
             self.saved_clusters.add(c.id)
+
+    def _orphans(self, conn: Connection) -> None:
+        """A member row naming an incident or cluster that does not exist: the tables are damaged."""
+        e, t = s.incident_events.c, s.incidents.c
+        row = conn.execute(select(e.incident).where(~e.incident.in_(select(t.id))).limit(1)).first()
+        if row is not None:
+            raise self._damaged("incident_events", row.incident, "no such incident")
+        m, c = s.claim_members.c, s.claim_clusters.c
+        row = conn.execute(select(m.cluster).where(~m.cluster.in_(select(c.id))).limit(1)).first()
+        if row is not None:
+            raise self._damaged("claim_members", row.cluster, "no such claim cluster")
+
+    def _ensure_incidents(self, ids: set[str]) -> None:
+        """Load back the incidents among ``ids`` that were dropped from memory (a copy or a merge needs them)."""
+        missing = sorted(i for i in ids if i not in self.incidents.incidents)
+        if missing:
+            with self.store.engine.connect() as conn:
+                self._read_incidents(conn, s.incidents.c.id.in_(missing))
+            if any(i not in self.incidents.incidents for i in missing):
+                raise self._damaged("incident_events", missing[0], "no such incident")
+
+    def _ensure_clusters(self, ids: set[str]) -> None:
+        missing = sorted(i for i in ids if i not in self.claims.clusters)
+        if missing:
+            with self.store.engine.connect() as conn:
+                self._read_clusters(conn, s.claim_clusters.c.id.in_(missing))
+            if any(i not in self.claims.clusters for i in missing):
+                raise self._damaged("claim_members", missing[0], "no such claim cluster")
+
+    def _reach_back(self, m: Any) -> None:
+        """An event dated before what memory holds (a historical date): load the stored incidents of its
+        type and days, so that it finds what it would have found had nothing been dropped."""
+        lo = m.day - (self.incidents.window + m.slack)
+        if lo >= self.incidents_from:
+            return
+        hi = min(m.day + self.incidents.window + m.slack, self.incidents_from - 1)
+        days = [d for d in range(lo, hi + 1) if (m.event_type, d) not in self._reached]
+        if not days:
+            return
+        self._reached.update((m.event_type, d) for d in days)
+        t = s.incidents.c
+        with self.store.engine.connect() as conn:
+            self._read_incidents(conn, (t.event_type == m.event_type)
+                                 & t.date.in_([_iso(d) for d in days]))
+
+    def _evict(self, first_day: int | None) -> None:
+        """Before a batch whose first article is of ``first_day``: drop what no article of it or after can
+        reach (articles come in publication order), so memory holds a window of days, not the corpus."""
+        if first_day is None:
+            return
+        inc_floor = first_day - self.incidents.horizon
+        if inc_floor > self.incidents_from:
+            self.incidents.evict(inc_floor)
+            self.incidents_from = inc_floor
+            self._reached.clear()
+        claim_floor = first_day - self.claims.window
+        if claim_floor > self.clusters_from:
+            self.claims.evict(claim_floor)
+            self.clusters_from = claim_floor
 
     # -- linking ----------------------------------------------------------------------------------------
     def pending(self) -> int:
@@ -197,6 +291,7 @@ class Linker:
 
     def _link_batch(self, batch: list[Any], report: LinkReport) -> None:
         spent = report.timings
+        self._evict(day_number(batch[0].published) if batch else None)
         link_rows, event_rows, member_rows = [], [], []
         dirty_incidents: set[str] = set()
         dirty_clusters: set[str] = set()
@@ -230,8 +325,10 @@ class Linker:
                 key = keys[m.event]
                 copied = self._copied(sha, group, key)
                 if copied is not None:  # the same sentence in a copy of this article: the same event
+                    self._ensure_incidents({copied})
                     inc, founded = self.incidents.join(copied, m, published), False
                 else:
+                    self._reach_back(m)
                     inc, founded = self.incidents.add(m, published)
                 incident_of[m.event] = inc.id
                 self._remember(sha, key, m.event, inc.id)
@@ -263,6 +360,8 @@ class Linker:
         spent["claims"] = spent.get("claims", 0.0) + time.perf_counter() - t3
         dirty_clusters |= self.claims.touched
         self.claims.touched = set()
+        self._ensure_incidents(dirty_incidents)  # a merged copy group changes the sources of old ones too
+        self._ensure_clusters(dirty_clusters)
         t4 = time.perf_counter()
         with self.store.engine.begin() as conn:
             conn.execute(s.link_articles.insert(), link_rows)
@@ -338,6 +437,21 @@ def _upsert(conn: Connection, table: Any, updates: list[dict[str, Any]], inserts
         stmt = (table.update().where(table.c.id == bindparam("_id"))
                 .values({c: bindparam(c) for c in cols}))
         conn.execute(stmt, [{**{c: r[c] for c in cols}, "_id": r["id"]} for r in updates])
+
+
+_FAR_FUTURE = 10**7  # a day number after any date
+
+
+def _iso(day: int) -> str:
+    """The ISO date of a day number, clamped to what a date can be (comparisons with stored ISO dates)."""
+    return date.fromordinal(min(max(day, 1), date.max.toordinal())).isoformat()
+
+
+def _claim_day(iso: str | None) -> int | None:
+    """A claim cluster's day: its articles' publication day, 0 for articles with no date."""
+    if iso == "":
+        return 0
+    return day_number(iso)
 
 
 def _keys(text: str | None) -> set[str]:
