@@ -136,7 +136,7 @@ def _event_actors(conn: Connection, rows: list[dict[str, Any]]) -> dict[tuple[st
     stmt = (select(ea.article, ea.event, ea.role, ea.entity, ea.name, ea.country, ea.sector, en.label,
                    en.span_start, en.span_end, en.span_text)
             .select_from(s.event_actors.outerjoin(s.entities, and_(en.article == ea.article, en.id == ea.entity)))
-            .where(ea.article.in_(sorted({sha for sha, _ in wanted}))))
+            .where(ea.article.in_(sorted({sha for sha, _ in wanted})), ea.event.in_(sorted({v for _, v in wanted}))))
     out: dict[tuple[str, str], dict[str, list[Any]]] = {}
     for r in conn.execute(stmt).mappings():
         k = (r["article"], r["event"])

@@ -12,13 +12,16 @@ from fastapi.responses import Response
 
 SAFE_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-store",
                 "Referrer-Policy": "no-referrer"}
-_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
-                          "\u2029": "\\u2029"})
+_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def dumps(content: Any) -> str:
     # inside JSON these characters only occur in strings, where the \u escapes mean the same
-    return json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_ESCAPES)
+    out = json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escape in _ESCAPES:
+        if char in out:
+            out = out.replace(char, escape)
+    return out
 
 
 class JSONResponse(Response):
