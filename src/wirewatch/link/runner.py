@@ -73,7 +73,7 @@ class Linker:
         self.saved_clusters: set[str] = set()
         # memory holds every incident filed on or after day ``incidents_from`` and every claim cluster whose
         # last day is on or after ``clusters_from``; older ones are read back from the store when needed
-        self.incidents_from = self.clusters_from = 0
+        self.incidents_from = self.clusters_from = _FAR_FUTURE
         self._reached: set[tuple[str, int]] = set()  # (type, day) read back for events dated before that
         self._load()
 
@@ -83,24 +83,35 @@ class Linker:
                           "run 'wirewatch link --rebuild' to link the corpus again")
 
     def _load(self) -> None:
-        """Read the link state back: every article's copy group and link rows, and the incidents and claim
-        clusters that the articles still to link can reach (those of their days and the window before)."""
+        """Read the link state back: every article's copy group and link rows; the incidents and claim
+        clusters the articles still to link can reach are read when a run starts (:meth:`_reach`)."""
         try:
             with self.store.engine.connect() as conn:
-                a, la = s.articles.c, s.link_articles.c
-                first = conn.scalar(select(func.min(a.published)).where(~a.sha256.in_(select(la.article))))
-                first_day = day_number(first)
                 self._load_copies(conn)
                 self._orphans(conn)
-                if first_day is None:  # nothing dated to link: whatever is reached is fetched when it is
-                    self.incidents_from = self.clusters_from = _FAR_FUTURE
-                else:
-                    self.incidents_from = first_day - self.incidents.horizon
-                    self.clusters_from = first_day - self.claims.window
-                self._load_incidents(conn)
-                self._load_clusters(conn)
+                self._load_article_links(conn)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.store.label}: cannot read the link tables ({one_line(exc)})") from None
+
+    def _reach(self) -> None:
+        """Before a run: read the incidents and claim clusters of the first day still to link and the
+        window before it (articles come in publication order, so later ones reach no further back)."""
+        a, la = s.articles.c, s.link_articles.c
+        with self.store.engine.connect() as conn:
+            first = conn.scalar(select(func.min(a.published)).where(~a.sha256.in_(select(la.article))))
+            first_day = day_number(first)
+            if first_day is None:  # nothing dated to link: whatever is reached is read when it is
+                return
+            floor = first_day - self.incidents.horizon
+            if floor < self.incidents_from:
+                self._read_incidents(conn, s.incidents.c.date >= _iso(floor))
+                self.incidents_from = floor
+                self._reached.clear()
+            floor = first_day - self.claims.window
+            if floor < self.clusters_from:
+                t = s.claim_clusters.c
+                self._read_clusters(conn, (t.date_max >= _iso(floor)) | (t.date_max == ""))
+                self.clusters_from = floor
 
     def _load_copies(self, conn: Connection) -> None:
         t = s.link_articles.c
@@ -113,12 +124,15 @@ class Linker:
             self.seq = max(self.seq, row.seq)
             self.seq_of[row.article] = row.seq
 
-    def _load_incidents(self, conn: Connection) -> None:
+    def _load_article_links(self, conn: Connection) -> None:
+        """Per article: its events' incidents (by copy key) and its claims' clusters."""
         e = s.incident_events.c
         for row in conn.execute(select(e.article, e.event, e.incident, e.copy_key).order_by(e.article, e.event)):
             self._remember(row.article, row.copy_key, row.event, row.incident)
             self.incidents_of.setdefault(row.article, set()).add(row.incident)
-        self._read_incidents(conn, s.incidents.c.date >= _iso(self.incidents_from))
+        m = s.claim_members.c
+        for row in conn.execute(select(m.article, m.cluster)):
+            self.clusters_of.setdefault(row.article, set()).add(row.cluster)
 
     def _read_incidents(self, conn: Connection, where: Any) -> None:
         """Put the stored incidents that ``where`` selects (and are not in memory) into the index."""
@@ -146,13 +160,6 @@ class Linker:
             if not inc.days:
                 raise self._damaged("incidents", inc.id, "no days")
             self.incidents.load(inc)
-
-    def _load_clusters(self, conn: Connection) -> None:
-        m = s.claim_members.c
-        for row in conn.execute(select(m.article, m.cluster)):
-            self.clusters_of.setdefault(row.article, set()).add(row.cluster)
-        t = s.claim_clusters.c
-        self._read_clusters(conn, (t.date_max >= _iso(self.clusters_from)) | (t.date_max == ""))
 
     def _read_clusters(self, conn: Connection, where: Any) -> None:
         """Put the stored claim clusters that ``where`` selects (and are not in memory) into the index."""
@@ -269,6 +276,10 @@ class Linker:
     def run(self, batch_size: int = 200, progress: bool = False) -> LinkReport:
         report = LinkReport()
         started = time.perf_counter()
+        try:
+            self._reach()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.store.label}: cannot read the link tables ({one_line(exc)})") from None
         total = self.pending()
         bar = None
         if progress and total:
