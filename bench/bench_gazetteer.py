@@ -19,7 +19,7 @@ import time
 LOAD_PROBE = r"""
 import json, resource, time
 t = time.perf_counter()
-from wirewatch.resolve.places import Gazetteer
+from wirewatch.kb.places import Gazetteer
 gaz = Gazetteer.load()
 seconds = time.perf_counter() - t
 rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
         out = subprocess.run([sys.executable, "-c", LOAD_PROBE], capture_output=True, text=True, check=True)
         loads.append(json.loads(out.stdout))
 
+    from wirewatch.analysis import Toponym
     from wirewatch.evaluate import print_figures
-    from wirewatch.resolve.places import Gazetteer, Toponym, resolve_toponyms
+    from wirewatch.kb.places import Gazetteer
+    from wirewatch.resolve.places import resolve_toponyms
 
     gaz = Gazetteer.load()
     text = "; ".join(NAMES) + "."

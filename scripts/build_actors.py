@@ -21,7 +21,7 @@ CAMEO/Phoenix codes (``USAGOV``, ``IRQMIL``, ``IMGMUSREB``, ``IGOUNOREFHCR``...)
 country (ISO 3166 alpha-3 with PLOVER's folding of dependencies, or UNO/EUR/IGO/NGO/IMG/MNC/ISM) and sectors
 (CAMEO MED "media" -> JRN, HLH "health" -> MED, INS/SEP -> REB, UNR -> PRE, religion/ethnic/org tags dropped).
 Date-restricted codes keep their ranges (YYYYMMDD ints). Every name is normalised exactly as the runtime does
-(``wirewatch.resolve.actors.normalize``). The output is deterministic: running the script twice gives the
+(``wirewatch.kb.actors.normalize``). The output is deterministic: running the script twice gives the
 same bytes.
 """
 
@@ -39,7 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from wirewatch.resolve.actors import FORMAT, INF_DATE, normalize  # noqa: E402
+from wirewatch.kb.actors import FORMAT, INF_DATE, normalize  # noqa: E402
 
 # ------------------------------------------------------------------------------------------------------
 # CAMEO -> PLOVER translation

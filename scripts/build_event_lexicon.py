@@ -37,7 +37,7 @@ import json
 import re
 from pathlib import Path
 
-from wirewatch.lexicons import singular
+from wirewatch.kb.lexicons import singular
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCES = Path("/work/shared/sources")

@@ -8,7 +8,7 @@ in two halves) that are committed, so users need none of the inputs below. Each 
 
 ``feature`` is a GeoNames feature code (PCLI country, ADM1, ADM2, PPLC capital, PPL populated place,
 CONT continent, RGN region, OCN/SEA/GULF/PEN water bodies and peninsulas, BLDG landmark buildings, AIRP airports);
-``admin1_code`` is the GeoNames code (``IQ.10``), ``admin2_code`` likewise (``US.LA.079``); ``keys`` are the ``|``-separated folded lookup keys (``wirewatch.resolve.places.index_keys``
+``admin1_code`` is the GeoNames code (``IQ.10``), ``admin2_code`` likewise (``US.LA.079``); ``keys`` are the ``|``-separated folded lookup keys (``wirewatch.kb.places.index_keys``
 of every English/Latin name of the place), so the run time only splits strings and fills a dict.
 
 Sources and licences
@@ -102,7 +102,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from wirewatch.resolve.places import fold, haversine_km, index_keys, is_latin  # noqa: E402
+from wirewatch.kb.places import fold, haversine_km, index_keys, is_latin  # noqa: E402
 
 OUT_DIR = ROOT / "src" / "wirewatch" / "data" / "gazetteer"
 

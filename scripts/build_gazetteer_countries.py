@@ -27,7 +27,7 @@ import csv
 import sys
 from pathlib import Path
 
-from wirewatch.resolve import places
+from wirewatch.kb import places
 
 GAZ_DIR = Path(__file__).resolve().parents[1] / "src" / "wirewatch" / "data" / "gazetteer"
 OUT_NAME = "points-2-countries.tsv"

@@ -38,7 +38,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from wirewatch.resolve import places
+from wirewatch.kb import places
 
 GAZ_DIR = Path(__file__).resolve().parents[1] / "src" / "wirewatch" / "data" / "gazetteer"
 OUT_NAME = "points-1-owm.tsv"

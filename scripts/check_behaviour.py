@@ -31,7 +31,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 WIREWATCH = [str(Path(sys.executable).parent / "wirewatch")]
-TIMING = ("seconds", "sentences_per_second", "articles_per_s")
+TIMING = ("seconds", "sentences_per_second", "articles_per_s", "attribution_stage_share")
 
 
 def strip_timing(value: Any) -> Any:

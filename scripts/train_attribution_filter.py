@@ -19,7 +19,7 @@ non-confirmations and hedges are kept whatever their score, as the extractor kee
   candidates for which it changes nothing are left out.
 
 Each is a scikit-learn ``LogisticRegression`` over the binary features of
-``wirewatch.extract.attribution_filter``, fitted on train; the regularisation and the two thresholds are
+``wirewatch.extract.attributions.filter``, fitted on train; the regularisation and the two thresholds are
 those with the best content F1 over dev and train together, train scored out of fold (five folds by
 article, each scored by models fitted on the other four) -- dev alone (84 articles) is too small to
 choose them without following its noise. Deterministic: the same data gives the same file.
@@ -44,16 +44,16 @@ from wirewatch.evaluate.attribution import (  # noqa: E402
     read_gold,
     split_texts,
 )
-from wirewatch.extract import attribution_filter  # noqa: E402
-from wirewatch.extract.attribution_filter import (  # noqa: E402
+from wirewatch.extract.attributions import Extractor, cue_lexicon  # noqa: E402
+from wirewatch.extract.attributions.filter import (  # noqa: E402
     candidate_features,
     filterable,
     sentence_tail,
     tail_features,
 )
-from wirewatch.extract.attributions import Extractor, cue_lexicon  # noqa: E402
 from wirewatch.pipeline import Pipeline  # noqa: E402
 
+MODEL_PATH = Path(__file__).resolve().parents[1] / "src" / "wirewatch" / "data" / "models" / "attribution_filter.json"
 C_GRID = (0.1, 0.3, 1.0)
 KEEP_GRID = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4)
 EXTEND_GRID = (0.5, 0.6, 0.7, 1.01)  # 1.01: never extend
@@ -119,7 +119,7 @@ def f1(articles: list[Article_], keep_p: list[list[float]], ext_p: list[list[flo
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--polnear", type=Path, default=REPO.parent / "shared" / "eval" / "polnear")
-    ap.add_argument("--out", type=Path, default=attribution_filter.MODEL_PATH)
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -204,7 +204,7 @@ def main() -> int:
         return {"bias": round(float(clf.intercept_[0]), 4), "threshold": threshold, "weights": dict(sorted(weights.items()))}
 
     data = {
-        "_about": "Learnt last look at attribution candidates (see wirewatch/extract/attribution_filter.py): "
+        "_about": "Learnt last look at attribution candidates (see wirewatch/extract/attributions/filter.py): "
                   "'keep' scores whether a candidate is an attribution, 'extend' whether a reported content "
                   "runs on to its sentence's end. Logistic regressions over binary features.",
         "_source": "Fitted by scripts/train_attribution_filter.py on the PolNeAR train split (thresholds and "

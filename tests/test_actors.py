@@ -1,4 +1,4 @@
-"""Actor coding: names, titles and context -> PLOVER country + sector (wirewatch.resolve.actors)."""
+"""Actor coding: names, titles and context -> PLOVER country + sector (wirewatch.kb.actors, wirewatch.resolve.actors)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.resolve.actors import ActorCoder, load_demonyms, normalize
+from wirewatch.kb.actors import ActorCoder, normalize
+from wirewatch.kb.demonyms import load_demonyms
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = Path("/work/shared/sources")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from wirewatch.analysis import Analysis
 from wirewatch.config import Settings
-from wirewatch.extract import attribution_filter
-from wirewatch.extract.attribution_filter import LinearModel, attribution_model
+from wirewatch.errors import ConfigError
 from wirewatch.extract.attributions import Extractor, cue_lexicon
+from wirewatch.kb import models
+from wirewatch.kb.models import AttributionModel, LinearModel, load_attribution_model
 from wirewatch.model import Article, Attribution
 from wirewatch.pipeline import Pipeline
 
@@ -38,7 +37,7 @@ def test_linear_model_counts_a_feature_once() -> None:
 
 
 def test_shipped_model_loads_with_sane_thresholds() -> None:
-    model = attribution_model()
+    model = load_attribution_model()
     assert model is not None
     assert 0.0 <= model.keep.threshold <= 1.0 and 0.0 < model.extend.threshold <= 1.01
     assert len(model.keep.weights) > 100 and "origin=verb:speech" in model.keep.weights
@@ -48,32 +47,36 @@ def test_without_a_model_every_candidate_is_kept(pipe: Pipeline, monkeypatch: py
     text = ("Ms. Lee said the depot would close in June. Analysts expect more closures, "
             "and the union fears that jobs will go.")
     analysis = run(pipe, text)
-    monkeypatch.setattr(attribution_filter, "MODEL_PATH", Path("/nonexistent/model.json"))
-    attribution_model.cache_clear()
+    # a missing model file is a clear error, not a silent fallback ...
+    monkeypatch.setattr(models, "ATTRIBUTION_MODEL", ("data", "models", "nonexistent.json"))
+    load_attribution_model.cache_clear()
     try:
-        assert attribution_model() is None
-        ex = Extractor(analysis, cue_lexicon())
-        candidates = ex.candidates()
-        unfiltered = Extractor(analysis, cue_lexicon()).run()
-        assert len(unfiltered) == len(candidates) >= len(analysis.attributions)
-        assert any("depot would close" in a.content.text for a in unfiltered)
+        with pytest.raises(ConfigError, match="cannot be read"):
+            load_attribution_model()
     finally:
         monkeypatch.undo()
-        attribution_model.cache_clear()
-    assert attribution_model() is not None
+        load_attribution_model.cache_clear()
+    assert load_attribution_model() is not None
+    # ... and running without the filter is a setting of the component: every candidate kept as found
+    ex = Extractor(analysis, cue_lexicon())
+    candidates = ex.candidates()
+    unfiltered = Extractor(analysis, cue_lexicon()).run()
+    assert len(unfiltered) == len(candidates) >= len(analysis.attributions)
+    assert any("depot would close" in a.content.text for a in unfiltered)
+    no_filter = Pipeline(Settings(pipeline=("entities", "attributions"),
+                                  components=(("attributions", (("filter", False),)),)))
+    assert len(no_filter.analyse(Article(text=text, published="2024-05-10")).attributions) == len(unfiltered)
 
 
 def test_quotations_and_disputes_are_never_filtered(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
     # a model that rejects everything it is asked about still leaves quotations and denials alone
-    reject_all = attribution_filter.AttributionModel(
+    reject_all = AttributionModel(
         keep=LinearModel(weights={}, bias=-30.0, threshold=0.5),
         extend=LinearModel(weights={}, bias=-30.0, threshold=0.5))
-    monkeypatch.setattr(attribution_filter, "attribution_model", lambda: reject_all)
-    from wirewatch.extract import attributions
-    monkeypatch.setattr(attributions, "attribution_model", lambda: reject_all)
     text = ('"We will reopen the bridge," the mayor said. The ministry said the bridge was unsafe. '
             "The council denied the report.")
     analysis = run(pipe, text)
+    analysis.attributions = Extractor(analysis, cue_lexicon(), reject_all).run()
     contents = [a.content.text for a in analysis.attributions]
     assert any("We will reopen the bridge" in c for c in contents)
     assert find(analysis, "the report").stance == "denies"
@@ -112,12 +115,11 @@ def test_a_participle_cue_ends_the_content_before_it(pipe: Pipeline) -> None:
 
 def test_a_plainly_negated_cue_may_be_filtered(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
     # unlike a denial, 'did not mention' is an attribution only now and then: the filter may drop it
-    reject_all = attribution_filter.AttributionModel(
+    reject_all = AttributionModel(
         keep=LinearModel(weights={}, bias=-30.0, threshold=0.5),
         extend=LinearModel(weights={}, bias=-30.0, threshold=0.5))
-    from wirewatch.extract import attributions
-    monkeypatch.setattr(attributions, "attribution_model", lambda: reject_all)
     analysis = run(pipe, "The senator did not mention the treaty. The ministry could not confirm the report.")
+    analysis.attributions = Extractor(analysis, cue_lexicon(), reject_all).run()
     assert [a.cue.text for a in analysis.attributions if a.cue is not None] == ["confirm"]
 
 
@@ -177,7 +179,7 @@ def test_object_control_and_passive_agents_give_the_speaker(pipe: Pipeline) -> N
 
 
 def test_a_claim_inside_another_is_marked_for_the_filter(pipe: Pipeline) -> None:
-    from wirewatch.extract.attribution_filter import candidate_features
+    from wirewatch.extract.attributions.filter import candidate_features
 
     text = "The ministry said the governor told reporters the bridge was unsafe. The mayor said the road was closed."
     ex = Extractor(run(pipe, text), cue_lexicon())

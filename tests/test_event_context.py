@@ -161,8 +161,9 @@ def test_a_landmark_that_is_an_actor_is_no_place_by_any_name() -> None:
     from spacy.tokens import Span as SpacySpan
 
     from wirewatch.analysis import Analysis
+    from wirewatch.kb import KnowledgeBase
     from wirewatch.model import Article
-    from wirewatch.resolve.components import resolve_places
+    from wirewatch.resolve.places.component import resolve_places
 
     text = "The president met senators in the Oval Office and later flew to Chicago."
     doc = spacy.blank("en")(text)
@@ -171,6 +172,6 @@ def test_a_landmark_that_is_an_actor_is_no_place_by_any_name() -> None:
     doc.ents = [SpacySpan(doc, oval.start, oval.end, label="FAC"), SpacySpan(doc, chicago.start, chicago.end,
                                                                              label="GPE")]
     analysis = Analysis(article=Article(text=text), doc=doc)
-    resolve_places(analysis)
+    resolve_places(analysis, KnowledgeBase().gazetteer)
     assert [p.name for p in analysis.places] == ["Chicago"]
     assert [t.text for t in analysis.toponyms] == ["Chicago"]

@@ -10,16 +10,9 @@ from typing import Any
 
 import pytest
 
-from wirewatch.resolve.places import (
-    Candidate,
-    Gazetteer,
-    Toponym,
-    find_toponyms,
-    fold,
-    haversine_km,
-    index_keys,
-    resolve_toponyms,
-)
+from wirewatch.analysis import Toponym
+from wirewatch.kb.places import Candidate, Gazetteer, fold, haversine_km, index_keys
+from wirewatch.resolve.places import find_toponyms, resolve_toponyms
 
 SHARED = Path("/work/shared")
 SEED_DIR = SHARED / "examples" / "seed"
@@ -499,7 +492,7 @@ def test_build_points_reads_the_owm_city_list(tmp_path: Path) -> None:
     points = build.read_owm_points(tmp_path / "cities.db.bz2")
     n = build.write_points(points, build.shard_ids(shards), shards / "points-1-owm.tsv")
     assert n == 1
-    from wirewatch.resolve.places import read_points
+    from wirewatch.kb.places import read_points
 
     assert read_points(shards / "points-1-owm.tsv") == {900001: (15.5, 25.25)}
 
@@ -546,7 +539,7 @@ def test_build_country_points_reads_the_table(tmp_path: Path) -> None:
                 "900002\tPCLI\tYYY\t\t\t10\t20\t5\tOtherland\totherland\n")
     n = build.write_points(build.read_country_points(table), build.country_ids(shards), shards / build.OUT_NAME)
     assert n == 1
-    from wirewatch.resolve.places import read_points
+    from wirewatch.kb.places import read_points
 
     assert read_points(shards / build.OUT_NAME) == {900001: (15.5, 25.25)}
 

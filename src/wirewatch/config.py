@@ -11,6 +11,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError
 
@@ -41,6 +42,15 @@ def _number(name: str, value: object, kind: type) -> object:
         raise ConfigError(f"{name} must be {what}, not {value!r}") from None
 
 
+def _component_sections(value: object) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    """``{"places": {"k": v}}`` (the TOML sections) as sorted pairs."""
+    if isinstance(value, tuple):
+        return value  # type: ignore[return-value]
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError("components must be a table of tables: [tool.wirewatch.components.NAME]")
+    return tuple(sorted((str(n), tuple(sorted(v.items()))) for n, v in value.items()))
+
+
 @dataclass(frozen=True)
 class Settings:
     # spaCy pipeline package; the registry carries the official small English weights under this name.
@@ -50,6 +60,9 @@ class Settings:
     spacy_disable: tuple[str, ...] = field(default_factory=tuple)
     # Modules to import before building the pipeline; they register their own components.
     plugins: tuple[str, ...] = field(default_factory=tuple)
+    # Each component's config over its factory's defaults: the ``[tool.wirewatch.components.NAME]`` sections of
+    # wirewatch.toml, held as ((name, ((key, value), ...)), ...) so that settings stay hashable.
+    components: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     # Longest article analysed, in characters; the parser needs about 1 GB per 100,000 characters.
     max_chars: int = 1_000_000
     # -- wirewatch ingest ----------------------------------------------------------------------------
@@ -85,6 +98,10 @@ class Settings:
     # The bearer token that POST /api/ingest needs ($WIREWATCH_SERVE_TOKEN); unset, every write is refused.
     serve_token: str | None = None
 
+    def component_config(self, name: str) -> dict[str, Any]:
+        """The config the settings give component ``name`` (its factory's defaults apply to the rest)."""
+        return dict(next((items for n, items in self.components if n == name), ()))
+
     @classmethod
     def load(cls, path: str | Path | None = None) -> Settings:
         values: dict[str, object] = {}
@@ -97,7 +114,7 @@ class Settings:
             values.update(data.get("tool", {}).get("wirewatch", data))
         for f in fields(cls):
             env = os.environ.get(f"WIREWATCH_{f.name.upper()}")
-            if env is not None:
+            if env is not None and f.name != "components":
                 values[f.name] = tuple(x.strip() for x in env.split(",") if x.strip()) if f.name in (
                     "pipeline", "spacy_disable", "plugins") else env
         known = {f.name for f in fields(cls)}
@@ -107,6 +124,8 @@ class Settings:
         for f in fields(cls):
             if f.name in values and isinstance(f.default, bool | int | float):
                 values[f.name] = _number(f.name, values[f.name], type(f.default))
+        if "components" in values:
+            values["components"] = _component_sections(values["components"])
         for key in ("pipeline", "spacy_disable", "plugins"):
             if key in values and isinstance(values[key], list):
                 values[key] = tuple(values[key])  # type: ignore[arg-type]

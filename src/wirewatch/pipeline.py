@@ -1,7 +1,9 @@
 """The extraction pipeline: an ordered list of registered components run over one :class:`Analysis`.
 
-As in spaCy, components are small functions registered by name, and the order is configuration
-(``Settings.pipeline``), not code. A component takes the Analysis and adds its part of the document.
+As in spaCy, components are made by factories registered by name (:mod:`wirewatch.registry`), and the order is
+configuration (``Settings.pipeline``), not code. The pipeline builds one :class:`~wirewatch.kb.KnowledgeBase`,
+checks that each component's requirements come before it, and calls each factory with the knowledge base and
+the component's config; a component takes the Analysis and adds its part of the document.
 """
 
 from __future__ import annotations
@@ -12,23 +14,33 @@ from collections.abc import Iterable, Iterator
 from .analysis import Analysis
 from .config import Settings
 from .errors import ConfigError, InputError
+from .kb import KnowledgeBase
 from .model import Article, Document
 from .nlp import load_nlp
-from .registry import registered
+from .registry import Component, Factory, check_order, registered
 
 
 class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.load()
         available = registered(self.settings.plugins)
-        missing = [n for n in self.settings.pipeline if n not in available]
-        if missing:
-            raise ConfigError(f"unknown pipeline component(s): {', '.join(missing)}; "
-                              f"known: {', '.join(sorted(available))}")
-        self.components = [(n, available[n]) for n in self.settings.pipeline]
+        check_order(self.settings.pipeline, available)
+        unused = sorted({n for n, _ in self.settings.components} - set(available))
+        if unused:
+            raise ConfigError(f"config for unknown component(s): {', '.join(unused)}")
+        self.kb = KnowledgeBase()
+        self.components = [(n, self._make(available[n])) for n in self.settings.pipeline]
         self.nlp = load_nlp(self.settings.spacy_model, self.settings.spacy_disable)
         # seconds spent per stage, summed over every article this pipeline has seen
         self.timings: dict[str, float] = {"nlp": 0.0, **{n: 0.0 for n, _ in self.components}}
+
+    def _make(self, f: Factory) -> Component:
+        config = {**f.default_config, **self.settings.component_config(f.name)}
+        unknown = sorted(set(config) - set(f.default_config))
+        if unknown:
+            raise ConfigError(f"component {f.name!r} has no setting(s) {', '.join(unknown)}; "
+                              f"known: {', '.join(sorted(f.default_config)) or 'none'}")
+        return f.make(self.kb, config)
 
     def check_length(self, article: Article) -> None:
         if len(article.text) > self.settings.max_chars:

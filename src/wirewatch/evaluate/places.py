@@ -32,8 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wirewatch.analysis import Toponym
 from wirewatch.errors import InputError
-from wirewatch.resolve.places import Gazetteer, Toponym, find_toponyms, haversine_km, resolve_toponyms
+from wirewatch.kb.places import Gazetteer, haversine_km
+from wirewatch.resolve.places import find_toponyms, resolve_toponyms
 
 DATASETS = ("lgl", "trnews", "gwn")
 DEFAULT_PATHS = {

@@ -198,7 +198,7 @@ class LexiconFeatures:
         return self
 
     def fit(self, texts: Any = None, y: Any = None) -> LexiconFeatures:
-        from ..lexicons import load_lexicon
+        from ..kb.lexicons import load_lexicon
 
         lx = load_lexicon(self.lexicon)
         single: dict[str, str] = {}

@@ -10,14 +10,15 @@ carry titles and roles are kept in ``analysis.entity_context`` for actor coding.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..analysis import Analysis
-from ..lexicons import actor_nouns
-from ..registry import component
-from ..resolve.actors import load_demonyms
+from ..kb import KnowledgeBase
+from ..kb.actors import ActorCoder
+from ..kb.lexicons import ActorNouns
+from ..registry import Component, factory
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,8 +57,7 @@ def norm(text: str) -> str:
     return clean_name(text).lower().replace(".", "")
 
 
-def is_title_only(span: SpacySpan) -> bool:
-    titles = actor_nouns().titles
+def is_title_only(span: SpacySpan, titles: frozenset[str]) -> bool:
     return all(t.lower_ in titles or t.is_punct for t in span)
 
 
@@ -73,16 +73,7 @@ def owner_before(span: SpacySpan) -> SpacySpan | None:
     return None
 
 
-@lru_cache(maxsize=65536)  # the gazetteer is loaded once per process, so a name's answer never changes
-def is_big_place(name: str) -> bool:
-    """A single word that names a country, a province or a city of 100,000 people or more."""
-    from ..resolve.places import Gazetteer
-
-    return any(c.feature.startswith(("PCL", "ADM1")) or c.population >= 100_000
-               for c in Gazetteer.load().candidates(name))
-
-
-def title_context(span: SpacySpan) -> tuple[int, list[str]]:
+def title_context(span: SpacySpan, nouns: ActorNouns) -> tuple[int, list[str]]:
     """Title and role words just before a name ("spokesman Rear Admiral") and in its appositions.
 
     Returns the index of the first title token and the context words.
@@ -90,7 +81,6 @@ def title_context(span: SpacySpan) -> tuple[int, list[str]]:
     doc = span.doc
     words: list[str] = []
     i = span.start - 1
-    nouns = actor_nouns()
     titles = nouns.titles | nouns.sector.keys()
     while i >= span.sent.start and span.start - i <= 8:
         tok = doc[i]
@@ -113,7 +103,7 @@ def title_context(span: SpacySpan) -> tuple[int, list[str]]:
     return i + 1, words
 
 
-def named_mentions(analysis: Analysis) -> list[Mention]:
+def named_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[Mention]:
     out: list[Mention] = []
     for ent in analysis.doc.ents:
         if ent.label_ not in NAMED_LABELS:
@@ -123,24 +113,24 @@ def named_mentions(analysis: Analysis) -> list[Mention]:
             span = span[1:]
         if span[-1].text in ("’s", "'s"):
             span = span[:-1]
-        if len(span) == 0 or is_title_only(span):
+        if len(span) == 0 or is_title_only(span, kb.actor_nouns.titles):
             continue
         label = ent.label_
         # "defence ministry", "coast guard": a common noun phrase, left to the nominal pass, which keeps
         # its possessor ("Japan's defence ministry" is not "Taiwan's defence ministry")
         if label == "ORG" and all(t.is_lower or not t.is_alpha for t in span):
             continue
-        if label == "NORP" and len(span) == 1 and span.text not in load_demonyms() and is_big_place(span.text):
+        if label == "NORP" and len(span) == 1 and span.text not in kb.demonyms and kb.is_big_place(span.text):
             label = "GPE"  # "Omdurman" tagged as a nationality
         if label == "PERSON" and len(span) == 1:
             # the small model tags some capitals and demonyms as people ("Kyiv said", "Azerbaijani")
-            if is_big_place(span.text):
+            if kb.is_big_place(span.text):
                 label = "GPE"
-            elif span.text in load_demonyms():
+            elif span.text in kb.demonyms:
                 label = "NORP"
         mention = Mention(span.start, span.end, label, clean_name(span.text), span.root.i)
         if label == "PERSON":
-            mention.title_start, mention.context = title_context(span)
+            mention.title_start, mention.context = title_context(span, kb.actor_nouns)
         elif label == "ORG" and (owner := owner_before(span)) is not None:
             mention.owner = owner.text
             mention.context = [owner.text]
@@ -183,10 +173,9 @@ def acronym_definitions(analysis: Analysis, mentions: list[Mention]) -> list[Men
     return kept + found
 
 
-def nominal_mentions(analysis: Analysis, named: list[Mention]) -> list[Mention]:
+def nominal_mentions(analysis: Analysis, named: list[Mention], nouns: ActorNouns) -> list[Mention]:
     """Noun phrases headed by an actor noun, absorbing demonyms and organisation names inside them."""
     doc = analysis.doc
-    nouns = actor_nouns()
     person_tokens = {i for m in named if m.label == "PERSON" for i in range(m.start, m.end)}
     title_tokens = {i for m in named if m.title_start is not None for i in range(m.title_start, m.start)}
     named_tokens = {i for m in named if m.label in ("PERSON", "ORG", "GPE", "FAC", "LOC")
@@ -234,7 +223,7 @@ def nominal_mentions(analysis: Analysis, named: list[Mention]) -> list[Mention]:
     return out
 
 
-def merge_overlaps(named: list[Mention], nominal: list[Mention], doc: Doc) -> list[Mention]:
+def merge_overlaps(named: list[Mention], nominal: list[Mention], doc: Doc, demonyms: Mapping[str, str]) -> list[Mention]:
     """A nominal phrase absorbs the NORP/ORG/GPE names inside it; elsewhere named mentions win."""
     result: list[Mention] = []
     absorbed: set[int] = set()
@@ -253,27 +242,25 @@ def merge_overlaps(named: list[Mention], nominal: list[Mention], doc: Doc) -> li
             nom.context.append(named[k].name)
         result.append(nom)
     result.extend(m for k, m in enumerate(named) if k not in absorbed and m.label != "NORP"
-                  or (k not in absorbed and m.label == "NORP" and norp_is_actor(m, doc)
+                  or (k not in absorbed and m.label == "NORP" and norp_is_actor(m, doc, demonyms)
                       and not any(p.title_start is not None and p.title_start <= m.start < p.start for p in named)))
     return sorted(result, key=lambda m: m.start)
 
 
-def norp_is_actor(m: Mention, doc: Doc) -> bool:
+def norp_is_actor(m: Mention, doc: Doc, demonyms: Mapping[str, str]) -> bool:
     """A NORP name is an actor used as a noun ('the Kurds protested') or as a nation's adjective on
     something done ('an Israeli air strike'); a bare religious or ethnic adjective is not."""
     if m.name[:1].isupper() and m.name.endswith("s") and len(m.name) > 3:
         return True
-    return doc[m.head].dep_ in ("amod", "compound", "nmod") and m.name in load_demonyms()
+    return doc[m.head].dep_ in ("amod", "compound", "nmod") and m.name in demonyms
 
 
 class Grouper:
     """Assigns each mention to an entity, creating entities as new actors appear."""
 
-    def __init__(self, analysis: Analysis) -> None:
-        from ..resolve.actors import ActorCoder
-
+    def __init__(self, analysis: Analysis, coder: ActorCoder) -> None:
         self.analysis = analysis
-        self.coder = ActorCoder.load()
+        self.coder = coder
         self.by_key: dict[str, str] = {}
         self.person_surnames: dict[str, str] = {}
         self.country_entities: dict[str, str] = {}
@@ -440,11 +427,18 @@ def propagate_names(analysis: Analysis) -> None:
         i += 1
 
 
-@component("entities")
-def extract_entities(analysis: Analysis) -> None:
-    named = acronym_definitions(analysis, named_mentions(analysis))
-    mentions = merge_overlaps(named, nominal_mentions(analysis, named), analysis.doc)
-    grouper = Grouper(analysis)
+@factory("entities", assigns=("entities",))
+def make_entities(kb: KnowledgeBase, config: Mapping[str, Any]) -> Component:
+    def entities(analysis: Analysis) -> None:
+        extract_entities(analysis, kb)
+
+    return entities
+
+
+def extract_entities(analysis: Analysis, kb: KnowledgeBase) -> None:
+    named = acronym_definitions(analysis, named_mentions(analysis, kb))
+    mentions = merge_overlaps(named, nominal_mentions(analysis, named, kb.actor_nouns), analysis.doc, kb.demonyms)
+    grouper = Grouper(analysis, kb.actors)
     for m in mentions:
         grouper.add(m)
     propagate_names(analysis)

@@ -21,13 +21,16 @@ the sentence classifier").
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from ..analysis import Analysis
+from ..kb import KnowledgeBase
 from ..model import Event
-from ..registry import component
+from ..registry import Component, factory
 from .classify import ROOT_ALIASES, EventClassifier
 
 #: The CAMEO root given to an event whose type the classifier changed (the root the PLOVER type mostly
@@ -150,7 +153,11 @@ def retype(event: Event, label: str) -> None:
     event.cameo = PLOVER_CAMEO[label]
 
 
-@component("event_retype")
+@factory("event_retype", requires=("events",), assigns=("event_types",))
+def make_event_retype(kb: KnowledgeBase, config: Mapping[str, Any]) -> Component:
+    return retype_events
+
+
 def retype_events(analysis: Analysis) -> None:
     todo = eligible(analysis)
     if not todo:

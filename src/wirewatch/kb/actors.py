@@ -39,7 +39,6 @@ from ..model import Actor
 
 DATA_PACKAGE = "wirewatch.data"
 ACTORS_FILE = "actors.json.gz"
-DEMONYMS_FILE = "demonyms.json"
 FORMAT = "wirewatch.actors/1"
 
 # Sectors of the state apparatus: when a state body is followed by a generic head noun ("Pentagon officials"),
@@ -87,7 +86,8 @@ class _Match:
 
 
 class ActorCoder:
-    """Codes entity names as PLOVER actors. Use ``ActorCoder.load()``; it is built once per process."""
+    """Codes entity names as PLOVER actors. ``ActorCoder.load()`` reads the packaged dictionaries (once per
+    process); components get the coder from the pipeline's :class:`~wirewatch.kb.KnowledgeBase`."""
 
     _instance: ActorCoder | None = None
     _lock = threading.Lock()
@@ -409,10 +409,3 @@ class ActorCoder:
         if country is None and not seen:
             return None
         return Actor(country=country, sector=seen[0] if seen else None, other_sectors=seen[1:])
-
-
-def load_demonyms() -> dict[str, str]:
-    """The shipped demonym table: {'Iraqi': 'IRQ', 'Americans': 'USA', 'U.S.': 'USA', ...}."""
-    raw = resources.files(DATA_PACKAGE).joinpath(DEMONYMS_FILE).read_text(encoding="utf-8")
-    table: dict[str, str] = json.loads(raw)
-    return table

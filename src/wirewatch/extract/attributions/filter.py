@@ -1,6 +1,6 @@
 """A learnt last look at attribution candidates: which of them a careful annotator would keep.
 
-The rules in :mod:`wirewatch.extract.attributions` propose candidates generously: every cue word of
+The rules in :mod:`.candidates` propose candidates generously: every cue word of
 the lexicon in a plausible position. Some cue words are attributions most of the time ("said",
 "denied"), others only now and then ("backed", "called", "continues"), and whether one is depends on
 its surroundings: who the speaker is, whether the content is a clause or a bare noun, how long it is.
@@ -9,26 +9,34 @@ A logistic regression over a few dozen such signs, fitted on the PolNeAR train s
 tuned with are dropped. A second one decides where a reported content runs on to the end of its
 sentence ('said the plan would fail, leaving thousands without cover'), which the rules often stop
 short of. The weights are a data file (``data/models/attribution_filter.json``: feature name ->
-weight), read with no machine-learning library at run time.
+weight), read by :mod:`wirewatch.kb.models` with no machine-learning library at run time.
 """
 
 from __future__ import annotations
 
-import json
-import math
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
-from ..lexicons import load_lexicon
+from ...kb.lexicons import load_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
-    from .attributions import Extractor, Raw
+    from ...analysis import Analysis
+    from .cues import VerbCue
+    from .draft import Raw
+    from .quotes import Quote
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "attribution_filter.json"
+
+class Extractor(Protocol):
+    """What the filter reads of the extractor that asks it: the article, its quotations and the cue lexicon."""
+
+    a: Analysis
+    doc: Doc
+    text: str
+    tok_quote: list[Quote | None]
+
+    def verb_entry(self, tok: Token) -> VerbCue | None: ...
+
 LENGTH_BUCKETS = (1, 2, 3, 5, 8, 13, 21, 34, 55)
 
 
@@ -189,39 +197,3 @@ def cue_statistics() -> dict[str, dict[str, dict[str, float]]]:
     """How often each cue word heads an annotated cue in PolNeAR train (see scripts/mine_polnear_cues.py);
     load_lexicon reads it once per process."""
     return load_lexicon("polnear_cues")
-
-
-@dataclass(frozen=True)
-class LinearModel:
-    """A logistic regression over binary features: a weight per feature name, a bias and a threshold."""
-
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))  # present or not: binary
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def accepts(self, features: list[str]) -> bool:
-        return self.probability(features) >= self.threshold
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> LinearModel:
-        return cls(weights={k: float(v) for k, v in data["weights"].items()}, bias=float(data["bias"]),
-                   threshold=float(data["threshold"]))
-
-
-@dataclass(frozen=True)
-class AttributionModel:
-    keep: LinearModel  # is this candidate an attribution at all?
-    extend: LinearModel  # does this reported content run on to the end of its sentence?
-
-
-@lru_cache(maxsize=1)
-def attribution_model() -> AttributionModel | None:
-    """The fitted models, or None where no model file is installed (every candidate kept as found)."""
-    if not MODEL_PATH.exists():
-        return None
-    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return AttributionModel(keep=LinearModel.from_dict(data["keep"]), extend=LinearModel.from_dict(data["extend"]))

@@ -1,0 +1,219 @@
+"""The ``events`` pipeline component: each sentence's events, deduplicated and numbered, and its factory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ...analysis import Analysis
+from ...kb import KnowledgeBase
+from ...model import Event, SentenceSpan, Span
+from ...registry import Component, factory
+from .arguments import (
+    _coded,
+    _entities,
+    _instrument_actor,
+    _place_weight,
+    _speaker_entities,
+    _unrecognised_name,
+    noun_arguments,
+    reattached_conj,
+    recipients,
+    subject,
+)
+from .lexicon import DEONTIC, GOVERNING_TYPES, PRONOUNS, RESPONSE_LEMMAS, Lexicon, Sense, lexicon
+from .modality import (
+    _confidence,
+    _depth,
+    _governor,
+    _on_condition,
+    _own_marks,
+    _peacekeeping,
+    _quoted,
+    _refusal,
+    aux_mode,
+    conditional,
+    historical,
+)
+from .triggers import Candidate, _definite, _refine_intent, is_verbal, munition, sentence_candidates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+
+@dataclass
+class _Found:
+    cand: Candidate
+    actor: list[str]
+    recipient: list[str]
+    aux: str | None
+
+
+def _sentence_events(analysis: Analysis, sent: SpacySpan, lex: Lexicon) -> list[_Found]:
+    cands = sentence_candidates(sent, lex)
+    heads = {c.head.i: c for c in cands if is_verbal(c.head)}
+    found: list[_Found] = []
+    for cand in cands:
+        head = cand.head
+        if is_verbal(head):
+            _refine_intent(cand, lex)
+            speaker = reattached_conj(head, lex)
+            subj, _ = subject(speaker if speaker is not None else head)
+            actor = _entities(analysis, subj) if subj is not None else []
+            if not actor and subj is not None and subj.lower_ in PRONOUNS:
+                actor = _speaker_entities(analysis, head, lex)  # "Al-Shabaab said it had carried out the attack"
+            if not actor and subj is not None and cand.subject_role == "agent":
+                actor = _unrecognised_name(analysis, subj)
+            if cand.subject_role == "target" and subj is not None:
+                actor = []
+            elif cand.subject_role == "instrument" and subj is not None:
+                actor = _instrument_actor(analysis, subj)  # "a bomb planted by X", "an Israeli air strike"
+            elif not actor and subj is not None and cand.sense.event_type == "ASSAULT" and munition(subj, lex):
+                cand.actorless, cand.subject_role = True, "instrument"  # "..., killing nine": the bomb did
+            if cand.claim and subj is not None and any(c.lower_ == "no" for c in subj.children):
+                continue  # "no group has claimed responsibility"
+            recipient = recipients(analysis, cand, actor)
+            if cand.subject_role == "target" and subj is not None:
+                recipient = [e for e in _entities(analysis, subj) if e not in recipient] + recipient
+            own = _own_marks(head, lex)
+            aux = own if speaker is not None else aux_mode(head, lex)
+            gov = _governor(head, heads, lex) if speaker is None else None
+            if conditional(head):
+                continue  # the condition of a hypothetical, or an open question ("whether ... would send")
+            if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in head.children):
+                continue  # "the authorities must investigate": what the speaker demands, not an event
+            if aux == "hypothetical" and _quoted(analysis, head):
+                continue  # speculation inside a quotation
+            if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "pobj", "attr"):
+                continue  # "join the force fighting armed gangs": a description of the object
+            if aux in ("negation", "hypothetical") and aux != own:
+                continue  # negated or hypothetical only through the clause above ("ruled out sending")
+            if gov is not None and gov.sense.event_type in GOVERNING_TYPES and (
+                    gov.sense.event_type in ("ACCUSE", "REJECT") or aux is not None and not (
+                    gov.sense.event_type == "THREATEN" and aux == "future")):
+                continue  # the content of an accusation, denial, demand, offer or threat is not a second event
+            if cand.sense.event_type == "MOBILIZE" and recipient and _peacekeeping(cand, subj):
+                cand.sense = Sense("AID", None, "074")  # CAMEO 074: troops sent to keep the peace are aid
+            if aux == "future" and _on_condition(head):
+                aux = "hypothetical"  # "said it would withdraw only once the threat is removed": a condition put
+            if _refusal(cand, aux):
+                cand.sense, aux = Sense("REJECT", None, "120"), None
+        else:
+            actor, recipient = noun_arguments(analysis, cand)
+            gov_tok = head.head
+            own = _own_marks(head, lex)
+            aux = own or (aux_mode(gov_tok, lex) if gov_tok.pos_ in ("VERB", "AUX") else None)
+            if aux in ("negation", "hypothetical") and aux != own and not (
+                    gov_tok.pos_ in ("VERB", "AUX") and _own_marks(gov_tok, lex) == aux):
+                continue
+        if not actor and not cand.actorless:
+            continue  # PLOVER events need an actor; an unattributed act is left to later stages
+        if cand.sense.event_type in ("AID", "COOPERATE") and not recipient and len(actor) < 2:
+            continue  # PLOVER: aid and cooperation are given to someone
+        if aux is None and historical(head, analysis):
+            aux = "historical"
+        found.append(_Found(cand, actor, recipient, aux))
+    # one happening, one event: "marched ..., chanting slogans and blocking traffic" is one PROTEST
+    kept: list[_Found] = []
+    for f in sorted(found, key=lambda f: (_depth(f.cand.head), f.cand.head.i)):
+        same = next((k for k in kept if k.cand.sense.event_type == f.cand.sense.event_type
+                     and (set(k.actor) & set(f.actor) or not k.actor and not f.actor)), None)
+        if same is None:
+            kept.append(f)
+        else:
+            same.recipient += [r for r in f.recipient if r not in same.recipient and r not in same.actor]
+    # "a car bomb exploded ..., killing nine; al-Shabaab claimed responsibility": the attack of the sentence
+    # is the one its named attacker carried out
+    for f in [k for k in kept if not k.actor and k.cand.actorless and k.aux is None]:
+        named = next((k for k in kept if k is not f and k.actor and k.aux is None
+                      and k.cand.sense.event_type == f.cand.sense.event_type), None)
+        if named is None:
+            continue
+        if named.cand.claim:  # keep the report of the attack itself, with the claimer as its actor
+            f.actor, f.recipient = named.actor, [r for r in f.recipient + named.recipient if r not in named.actor]
+            kept.remove(named)
+        else:
+            named.recipient += [r for r in f.recipient if r not in named.recipient and r not in named.actor]
+            kept.remove(f)
+    return sorted(kept, key=lambda f: f.cand.head.i)
+
+
+def _refers_back(cand: Candidate) -> bool:
+    """Whether a claim points at an attack already reported ("claimed responsibility", "claimed the attack"),
+    not at a new one ("claimed a bombing in Kabul")."""
+    doc = cand.head.doc
+    objects = [doc[i] for i in cand.theme]
+    return not objects or any(t.lemma_.lower() == "responsibility" or _definite(t) for t in objects)
+
+
+@factory("events", requires=("entities",), assigns=("events",))
+def make_events(kb: KnowledgeBase, config: Mapping[str, Any]) -> Component:
+    lex = lexicon()
+
+    def events(analysis: Analysis) -> None:
+        extract_events(analysis, lex)
+
+    return events
+
+
+def extract_events(analysis: Analysis, lex: Lexicon) -> None:
+    text = analysis.text
+    events: list[Event] = []
+    keys: dict[tuple, int] = {}
+    unclaimed: int | None = None  # the last attack reported with no attacker named
+    last_attack: int | None = None
+    for sent in analysis.doc.sents:
+        for f in _sentence_events(analysis, sent, lex):
+            cand, actor, recipient, aux = f.cand, f.actor, f.recipient, f.aux
+            if cand.claim and actor and aux is None and unclaimed is not None:
+                # "A bomb exploded ... . X claimed responsibility": X carried out the attack already reported
+                prev = events[unclaimed]
+                prev.actor = list(actor)
+                prev.recipient = [r for r in prev.recipient if r not in actor]
+                prev.confidence = max(prev.confidence, 0.55)
+                unclaimed = None
+                continue
+            if cand.claim and actor and aux is None and last_attack is not None and _refers_back(cand):
+                # "Insurgents attacked the town ... . Islamic State claimed the attack": the claimer joins the
+                # attackers of the attack already reported; one happening, one event
+                prev = events[last_attack]
+                prev.actor += [a for a in actor if a not in prev.actor]
+                prev.recipient = [r for r in prev.recipient if r not in actor]
+                continue
+            if cand.anaphoric and not actor and last_attack is not None:
+                prev = events[last_attack]  # "The blast struck shortly after 8 p.m.": the attack already reported
+                prev.recipient += [r for r in recipient if r not in prev.recipient and r not in prev.actor]
+                continue
+            head = cand.head
+            toks = sorted(cand.trigger, key=lambda t: t.i)
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            if end - start > 60:
+                start, end = head.idx, head.idx + len(head.text)
+            sense = cand.sense
+            key = (sense.event_type, tuple(sorted(actor)), aux, head.lemma_.lower())
+            event = Event(
+                id="", event_type=sense.event_type, trigger=Span.of(text, start, end),
+                sentence=SentenceSpan(sent.start_char, sent.end_char), mode=sense.mode,
+                context=list(lex.contexts.get(sense.cameo, lex.contexts.get(sense.cameo[:3], []))),
+                actor=actor, recipient=recipient, aux=aux, confidence=_confidence(cand, actor, recipient, aux),
+                cameo=sense.cameo[:2],
+            )
+            if key in keys:  # the same event reported again: keep the mention with the most place detail
+                prev = events[keys[key]]
+                prev_sent = analysis.doc.char_span(prev.sentence.start, prev.sentence.end,
+                                                   alignment_mode="expand")
+                if prev_sent is not None and (_coded(analysis, recipient), _place_weight(analysis, sent)) > (
+                        _coded(analysis, prev.recipient), _place_weight(analysis, prev_sent)):
+                    event.confidence = max(event.confidence, prev.confidence)
+                    events[keys[key]] = event
+                continue
+            keys[key] = len(events)
+            if sense.event_type == "ASSAULT" and aux is None and head.lemma_.lower() not in RESPONSE_LEMMAS:
+                last_attack = len(events)
+                if not actor:
+                    unclaimed = len(events)
+            events.append(event)
+    for n, event in enumerate(events, 1):
+        event.id = f"V{n}"
+    analysis.events = events

@@ -1,0 +1,558 @@
+"""Triggers: which verbs and nouns of a sentence are events, and of which PLOVER type (with the special
+readings: evaluations, withheld comments, impacts, passive attacks, readiness, returned fire, verdicts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...kb.lexicons import singular
+from .lexicon import (
+    CONFLICT_TYPES,
+    CROWD,
+    EVAL_VERBS,
+    FUT_MODALS,
+    HYP_MODALS,
+    INFO_NOUNS,
+    MATERIAL,
+    NEG_EVAL,
+    NEG_WORDS,
+    NO_COMMENT,
+    PURPOSE_AID,
+    SUBJECT_CLASS_VERBS,
+    UNDER_FIRE,
+    ZONE_DEPS,
+    Lexicon,
+    Sense,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+
+def _forms(tok: Token) -> set[str]:
+    low = tok.lower_
+    return {tok.lemma_.lower(), low, singular(low)}
+
+
+@dataclass
+class Candidate:
+    sense: Sense
+    trigger: list[Token]
+    head: Token  # the clause verb (or the noun for noun triggers)
+    theme: set[int] = field(default_factory=set)  # token indices that are part of the trigger phrase
+    quality: float = 0.5
+    purpose: Token | None = None  # a purpose clause folded into the event ("sent troops to fight alongside")
+    actorless: bool = False  # an attack that stands without a named attacker ("came under fire", "a bomb exploded")
+    subject_role: str = "agent"  # "target" ("came under fire") or "instrument" ("a missile struck"): not the actor
+    claim: bool = False  # "X claimed responsibility", "X is believed to be behind the attack": names an attacker
+    anaphoric: bool = False  # "the blast", "the attack": a re-mention of an attack already reported
+    readiness: bool = False  # "X is willing to withdraw": an offer, whose negation is a refusal
+
+
+# -- trigger matching -----------------------------------------------------------------------------------
+def _zone(verb: Token, depth: int = 3) -> list[tuple[Token, int]]:
+    out: list[tuple[Token, int]] = []
+    frontier = [(verb, 0)]
+    while frontier:
+        tok, d = frontier.pop(0)
+        if d >= depth:
+            continue
+        for child in tok.children:
+            if child.dep_ in ZONE_DEPS or (child.dep_ == "conj" and tok is not verb and tok.pos_ in ("NOUN", "PROPN")):
+                out.append((child, d + 1))
+                if not (child.pos_ == "VERB" and child.dep_ in ("xcomp", "pcomp")):
+                    frontier.append((child, d + 1))
+    return out
+
+
+def _match_words(words: tuple[str, ...], zone: list[tuple[Token, int]], lex: Lexicon) -> set[int] | None:
+    used: set[int] = set()
+    for w in words:
+        hit = None
+        for tok, _ in zone:
+            if tok.i in used:
+                continue
+            if w.startswith("@"):
+                ok = bool(_forms(tok) & lex.classes.get(w[1:], frozenset()))
+            else:
+                ok = w in _forms(tok)
+            if ok:
+                hit = tok
+                break
+        if hit is None:
+            return None
+        used.add(hit.i)
+    return used
+
+
+def verb_lemma(verb: Token, lex: Lexicon) -> str:
+    """The verb's lemma, repaired where the tagger's lemmatizer slips ("staged" -> "stag")."""
+    lemma = verb.lemma_.lower()
+    known = (lex.verbs, lex.hand_phrases, lex.light, lex.speech, lex.phoenix_verbs, lex.phoenix_phrases)
+    if any(lemma in table for table in known):
+        return lemma
+    w = verb.lower_
+    guesses = [w]
+    if w.endswith("ied"):
+        guesses.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        guesses += [w[:-1], w[:-2], w[:-3]]
+    if w.endswith("ing"):
+        guesses += [w[:-3], w[:-3] + "e", w[:-4]]
+    if w.endswith("s"):
+        guesses += [w[:-1], w[:-2]]
+    for g in guesses:
+        if any(g in table for table in known):
+            return g
+    return lemma
+
+
+def _evaluation(verb: Token, lemma: str) -> Candidate | None | bool:
+    """'X called the sanctions "illegal"': ACCUSE if the verdict is hostile, no event (False) otherwise, and
+    None where the verb is not used as an evaluation at all ("called a strike", "called for talks")."""
+    if lemma not in EVAL_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    verdict = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")]
+    verdict += [c for c in obj.children if c.i > obj.i and c.dep_ in ("amod", "appos", "acomp")]
+    verdict += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if not verdict:
+        return None
+    words = {t.lemma_.lower() for v in verdict for t in v.subtree} | {t.lower_ for v in verdict for t in v.subtree}
+    if words & NEG_EVAL:
+        return Candidate(Sense("ACCUSE", "disapprove", "111"), [verb], verb, theme=set(), quality=0.6)
+    return False
+
+
+def _withheld_comment(verb: Token, sense: Sense) -> bool:
+    """'declined to comment', 'refused to give numbers': not a REJECT."""
+    if sense.event_type != "REJECT":
+        return False
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "dobj") and child.pos_ in ("VERB", "AUX"):
+            low = child.lemma_.lower()
+            if low in NO_COMMENT:
+                return True
+            if low in ("give", "provide", "offer", "release") and any(
+                    c.dep_ == "dobj" and singular(c.lower_) in INFO_NOUNS for c in child.children):
+                return True
+    return False
+
+
+def _channel(verb: Token, sense: Sense, lex: Lexicon) -> bool:
+    """'Speaking by phone from Vilnius, X said ...': how a statement was made, not a consultation."""
+    return (sense.event_type == "CONSULT" and verb.lemma_.lower() in ("speak", "talk") and verb.dep_ == "advcl"
+            and verb.head.lemma_.lower() in lex.speech
+            and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children))
+
+
+def _concern(verb: Token, sense: Sense) -> bool:
+    """'warned that the delivery was a drop in the ocean': a warning with nothing threatened is no THREATEN."""
+    if sense.event_type != "THREATEN" or verb.lemma_.lower() != "warn":
+        return False
+    if any(c.dep_ in ("xcomp", "dobj", "dative", "prep") for c in verb.children):
+        return False
+    content = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(content) and not any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in HYP_MODALS | FUT_MODALS for c in content for a in c.children)
+
+
+def _subject_class(verb: Token, lemma: str, lex: Lexicon) -> Candidate | None:
+    if lemma not in SUBJECT_CLASS_VERBS:
+        return None
+    cls, sense = SUBJECT_CLASS_VERBS[lemma]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    words = CROWD if cls == "crowd" else lex.classes.get(cls, frozenset())
+    heads = [subj, *[g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"  # "hundreds of soldiers"
+                     for g in c.children if g.dep_ == "pobj"]]
+    hit = any(_forms(h) & words for h in heads)
+    return Candidate(Sense.parse(sense), [verb], verb, quality=0.55) if hit else None
+
+
+def _under_fire(verb: Token) -> Candidate | None:
+    """'their vehicle came under fire': an attack on the subject by someone not named."""
+    if verb.lemma_.lower() != "come":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "under" and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in UNDER_FIRE for c in prep.children):
+            return Candidate(Sense("ASSAULT", None, "190"), [verb, prep], verb, quality=0.5, actorless=True,
+                             subject_role="target")
+    return None
+
+
+# -- attacks with no attacker named -----------------------------------------------------------------------
+def _in_class(tok: Token, lex: Lexicon, name: str) -> bool:
+    return bool(_forms(tok) & lex.classes.get(name, frozenset()))
+
+
+def munition(tok: Token, lex: Lexicon) -> Sense | None:
+    """The attack sense of a noun that can carry out an attack without being an actor ("a car bomb", "the blast",
+    "an air strike", "a missile"); None for anything else, and for accidents ("a gas explosion")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("compound", "amod") and _in_class(c, lex, "accident") for c in tok.children):
+        return None
+    sense = noun_sense(tok, lex)
+    if sense is not None and sense.event_type == "ASSAULT":
+        return sense
+    if _in_class(tok, lex, "munition"):
+        return Sense("ASSAULT", "explosives", "183")
+    return None
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their")
+               for c in tok.children)
+
+
+def _impact(verb: Token, lex: Lexicon) -> Candidate | None:
+    """'A car bomb exploded', 'a blast ripped through the market', 'an attack on a police post killed three',
+    'there was an explosion': an attack whose subject is its instrument or the attack itself."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    needs = {"go": ("prt", "off"), "rip": ("prep", "through"), "tear": ("prep", "through"), "take": ("dobj", "place")}
+    if lemma == "be" and any(c.dep_ == "expl" for c in kids):
+        subj = next((c for c in kids if c.dep_ == "attr"), None)  # "there was an explosion"
+    elif not _in_class(verb, lex, "impact") or lemma in needs and not any(
+            c.dep_ in (needs[lemma][0], "prt") and c.lower_ == needs[lemma][1] for c in kids):
+        return None  # "went off", "ripped through", "took place"
+    if subj is None:
+        return None
+    sense = munition(subj, lex)
+    if sense is None:
+        return None
+    trigger = [subj] if lemma == "be" else [verb, *[c for c in kids if c.dep_ == "prt"]]
+    return Candidate(sense, trigger, verb, theme={subj.i}, quality=0.6, actorless=True, subject_role="instrument",
+                     anaphoric=_definite(subj))
+
+
+def _attack_context(verb: Token, lex: Lexicon) -> Token | None:
+    """The attack or munition a harm is put down to: 'killed in an air strike', 'struck by a missile'."""
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during", "after", "from", "when"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and munition(pobj, lex) is not None:
+                    return pobj
+    return None
+
+
+def _passive_attack(verb: Token, lex: Lexicon, cand: Candidate | None) -> Candidate | None:
+    """'The convoy was ambushed', 'was struck by a missile', 'three soldiers were killed in an air strike',
+    'two civilians died in the shelling': the patient was attacked, the attacker is not named."""
+    lemma = verb_lemma(verb, lex)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    if not passive and lemma != "die":
+        return None
+    agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    context = _attack_context(verb, lex)
+    if agent is not None and (context is None or agent.i != context.i):
+        return None  # "was attacked by gunmen": the agent is the actor, the ordinary rules apply
+    strong = cand is not None and cand.sense.event_type == "ASSAULT" and (
+        _in_class(verb, lex, "attack_verb") or bool(cand.theme))  # "air strikes were carried out on ..."
+    if not strong and not (context is not None and (_in_class(verb, lex, "harm_verb") or lemma == "die")):
+        return None
+    if cand is not None and cand.sense.event_type == "ASSAULT":
+        sense = cand.sense
+    else:
+        sense = Sense("ASSAULT", None, "190")
+    if context is not None:
+        own = munition(context, lex)
+        if own is not None and (sense.cameo in ("190", "18") or not sense.mode):
+            sense = own
+    theme = {context.i} if context is not None else set()
+    return Candidate(sense, [verb], verb, theme=theme | (cand.theme if cand else set()), quality=0.6,
+                     actorless=True, anaphoric=context is not None and _definite(context))
+
+
+RAISING = {"believe", "think", "suspect", "say", "report", "know", "understand", "allege", "presume", "reckon",
+           "rumour", "rumor", "fear", "assume", "consider"}
+
+
+def _behind(verb: Token, lex: Lexicon) -> Candidate | None:
+    """'X is believed to be behind the attack', 'X was responsible for the bombing': X carried out that attack."""
+    if verb.lemma_.lower() != "be":
+        return None
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "behind"]
+    preps += [p for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() == "responsible"
+              for p in c.children if p.dep_ == "prep" and p.lower_ == "for"]
+    for prep in preps:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and munition(pobj, lex) is not None:
+                sense = noun_sense(pobj, lex) or Sense("ASSAULT", None, "190")
+                return Candidate(sense, [verb, prep], verb, theme={pobj.i}, quality=0.55, claim=True)
+    return None
+
+
+# "X is willing / ready / prepared to <act>": a stated readiness is an offer (CAMEO 03), or a threat for an
+# act of force; adjectives (and participles the tagger leaves as verbs) that take the act as their xcomp
+READY = {"willing", "ready", "prepared", "prepare", "eager", "keen"}
+
+
+READY_VERBS = {"be", "stand", "remain", "appear", "seem"}
+
+
+# the CAMEO 03 code of an offer by the type of the act offered ("intent to provide aid", "... to yield")
+OFFER_CODES = {"AID": "033", "RETREAT": "035", "CONCEDE": "035", "CONSULT": "036", "COOPERATE": "031",
+               "SUPPORT": "032", "AGREE": "030"}
+
+
+FORCE = {"ASSAULT", "COERCE", "SANCTION"}
+
+
+def _readiness(verb: Token, lex: Lexicon) -> Candidate | None:
+    """'Egypt is willing to withdraw its troops', 'the UN stands ready to send aid': an offer (AGREE) of the
+    act in the complement, which is folded in; 'the army is ready to attack' is a THREATEN."""
+    if verb.lemma_.lower() not in READY_VERBS:
+        return None
+    for adj in verb.children:
+        if adj.dep_ != "acomp" or adj.lemma_.lower() not in READY:
+            continue
+        inner = next((c for c in adj.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is None:
+            return None
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for h in (verb, adj, inner) for c in h.children):
+            return None  # "ready to withdraw if Armenia changes its constitution": a condition put, left out
+        act = verb_candidate(inner, lex)
+        if act is None:
+            return None  # "ready to go": no act named, no offer
+        kind = act.sense.event_type
+        if kind in FORCE:
+            sense = Sense("THREATEN", None, "138" if kind == "ASSAULT" else "130")
+        elif kind in OFFER_CODES or kind == "MOBILIZE":
+            sense = Sense("AGREE", None, OFFER_CODES.get(kind, "030"))
+        else:
+            return None  # "ready to protest", "willing to criticise": not an offer of anything
+        return Candidate(sense, [adj], verb, theme={adj.i} | act.theme, quality=0.6, purpose=inner, readiness=True)
+    return None
+
+
+def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
+    ready = _readiness(verb, lex)
+    if ready is not None:
+        return ready
+    cand = _verb_candidate(verb, lex)
+    if cand is not None and (_withheld_comment(verb, cand.sense) or _channel(verb, cand.sense, lex)
+                             or _concern(verb, cand.sense)):
+        return None
+    if cand is None:
+        lemma = verb_lemma(verb, lex)
+        cand = _subject_class(verb, lemma, lex) or _under_fire(verb) or _behind(verb, lex)
+    if cand is not None and cand.sense.event_type == "ASSAULT" and verb_lemma(verb, lex) == "claim":
+        cand.claim = True  # "claimed responsibility", "claimed the attack"
+    if cand is None or cand.sense.event_type == "ASSAULT" and not cand.claim:
+        other = _impact(verb, lex) or _passive_attack(verb, lex, cand)
+        if other is not None:
+            if cand is not None:
+                other.trigger = sorted({t.i: t for t in [*other.trigger, *cand.trigger]}.values(), key=lambda t: t.i)
+            cand = other
+    return cand
+
+
+# "returned fire", "returned the favour", "returned the call": not a handing back of anything
+NOT_RETURNED = {"fire", "favor", "favour", "call", "compliment", "visit", "salute", "greeting", "serve", "ball"}
+
+
+def _returned(verb: Token, lemma: str) -> Candidate | None:
+    """'ICE returned 12 stolen paintings to Italy': handing back property (CAMEO 0842, RETREAT). Needs both an
+    object and a 'to' receiver; "troops returned to their bases" (no object) is no such event."""
+    if lemma != "return":
+        return None
+    # the object, or the patient of a passive ("the manuscript was returned by ICE to Italy")
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "NUM")),
+               None)
+    if obj is None or obj.lemma_.lower() in NOT_RETURNED:
+        return None
+
+    def receiver(c: Token) -> bool:
+        return c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
+
+    # the parser often hangs "to X" on the last noun of a long object ("a sculpture of the head of Marcus
+    # Aurelius to the Algerian ambassador"); a "to" under a verb inside the object ("that date back to") is not it
+    to = next((c for c in verb.children if receiver(c)), None) or next(
+        (t for t in obj.subtree if receiver(t) and t.head.pos_ in ("NOUN", "PROPN", "NUM")), None)
+    if to is None:
+        return None
+    return Candidate(Sense("RETREAT", None, "0842"), [verb], verb, theme={obj.i}, quality=0.65)
+
+
+PHONE_DEPS = {"oprd", "ccomp", "acomp", "attr", "xcomp"}
+
+
+def _phone_call(verb: Token, lemma: str) -> Candidate | None:
+    """'Trump called King Salman on Saturday, discussing ...', 'Rivlin called President Sahle-Work to explain
+    ...': a named person as the object of "call", with no verdict ("called him a liar") and no "on"/"for"
+    (a request), is a phone call (CAMEO 041, CONSULT)."""
+    if lemma != "call":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "PROPN" and not any(c.dep_ in ("compound", "appos") and c.pos_ == "PROPN"
+                                                      for c in obj.children):
+        return None
+    def request_prep(c: Token) -> bool:  # "called on X to", "called for"; "on Friday" is only the date
+        return c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and not any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+
+    if any(c.dep_ in PHONE_DEPS and c.pos_ != "VERB" or request_prep(c) or c.dep_ == "prt" for c in verb.children):
+        return None
+    if any(c.dep_ in ("ccomp", "oprd") for c in verb.children):
+        return None  # "called X a stupid guy", "called the vote rigged": an evaluation
+    return Candidate(Sense("CONSULT", "phone", "041"), [verb], verb, quality=0.6)
+
+
+def _verdict(verb: Token, lemma: str) -> Candidate | None:
+    """'A court found the bishop guilty of ...' (a small clause the parser hangs on "guilty"): CAMEO 116, find
+    guilty, an ACCUSE; "found him not guilty" is an acquittal, not an accusation."""
+    if lemma not in ("find", "declare", "pronounce"):
+        return None
+    for adj in verb.children:
+        if adj.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and adj.lower_ in ("guilty", "liable"):
+            if any(c.dep_ == "neg" or c.lower_ in NEG_WORDS for c in adj.children):
+                return None
+            return Candidate(Sense("ACCUSE", "disapprove", "116"), [verb, adj], verb, theme={adj.i}, quality=0.7)
+    return None
+
+
+def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
+    lemma = verb_lemma(verb, lex)
+    zone = _zone(verb)
+    evaluation = _evaluation(verb, lemma)
+    if evaluation is False:
+        return None
+    if isinstance(evaluation, Candidate):
+        return evaluation
+
+    def phrase(table: dict[str, list[tuple[tuple[str, ...], Sense]]], quality: float) -> Candidate | None:
+        for words, sense in table.get(lemma, []):
+            used = _match_words(words, zone, lex)
+            if used is not None:
+                toks = [verb] + [t for t, _ in zone if t.i in used and t.dep_ == "prt"]
+                theme = {t.i for t, _ in zone if t.i in used and t.pos_ not in ("ADP", "PART")}
+                return Candidate(sense, toks, verb, theme=theme, quality=quality)
+        return None
+
+    call = _phone_call(verb, lemma)  # before the phrases: "called X on Friday" is no "call on"
+    if call is not None:
+        return call
+    cand = phrase(lex.hand_phrases, 0.8)
+    if cand:
+        return cand
+    returned = _returned(verb, lemma) or _verdict(verb, lemma)
+    if returned is not None:
+        return returned
+    # light verb + event noun object ("launched air strikes", "intensifying the deployment of forces")
+    if lemma in lex.light:
+        for tok, d in zone:
+            if d <= 2 and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
+                sense = noun_sense(tok, lex)
+                if sense:
+                    return Candidate(sense, [verb, tok], verb, theme={tok.i}, quality=0.7)
+    if lemma in lex.speech:
+        return None
+    if lemma in lex.verbs:
+        return Candidate(lex.verbs[lemma], [verb], verb, quality=0.65)
+    cand = phrase(lex.phoenix_phrases, 0.6)
+    if cand:
+        return cand
+    if lemma in lex.phoenix_verbs:
+        return Candidate(lex.phoenix_verbs[lemma], [verb], verb, quality=0.5)
+    return None
+
+
+# heads that only say an event was attempted or organised; the event is the compound ("a mediation effort")
+EFFORT_HEADS = {"effort", "bid", "initiative", "mission", "drive", "push"}
+
+
+# "a press release", "the film's release": publishing, not freeing anyone
+NOT_EVENT_COMPOUNDS = {"press", "news", "video", "film", "album", "data", "statement", "report", "product"}
+
+
+def noun_sense(tok: Token, lex: Lexicon) -> Sense | None:
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ == "compound" and c.lower_ in NOT_EVENT_COMPOUNDS for c in tok.children):
+        return None
+    if lemma in EFFORT_HEADS:
+        for child in tok.children:
+            if child.dep_ == "compound" and child.i == tok.i - 1 and child.lemma_.lower() in lex.nouns:
+                return lex.nouns[child.lemma_.lower()]
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        hyphened = f"{doc[tok.i - 2].lower_}-{lemma}"  # "cease-fire", split by the tokenizer into three
+        if hyphened in lex.nouns:
+            return lex.nouns[hyphened]
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod") and child.i == tok.i - 1:
+            two = f"{child.lower_} {lemma}"
+            if two in lex.nouns:
+                return lex.nouns[two]
+    return lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
+
+
+# -- per sentence ---------------------------------------------------------------------------------------
+def _purpose(cand: Candidate) -> None:
+    """'sent troops to fight alongside / help X' -> military AID to X, with the purpose clause folded in."""
+    if cand.sense.event_type != "MOBILIZE":
+        return
+    for tok in cand.head.subtree:
+        if tok.pos_ != "VERB" or tok is cand.head or tok.dep_ not in ("advcl", "xcomp", "relcl", "acl"):
+            continue
+        if not any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+            continue
+        alongside = any(c.dep_ == "prep" and c.lower_ in ("alongside", "with") for c in tok.children)
+        if tok.lemma_.lower() in PURPOSE_AID or (tok.lemma_.lower() == "fight" and alongside):
+            cand.sense = Sense("AID", "military", "072")
+            cand.purpose = tok
+            return
+
+
+def is_verbal(tok: Token) -> bool:
+    """A clause head: a verb, a copula heading its clause ("are believed to be behind"), or a word the tagger
+    took for a noun but the parser made a clause ("militants ... advance towards the capital")."""
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ == "AUX" and tok.lemma_.lower() == "be" and tok.dep_ not in ("aux", "auxpass"):
+        return True
+    return tok.pos_ == "NOUN" and tok.dep_ in ("advcl", "ccomp", "ROOT", "relcl", "xcomp") and any(
+        c.dep_ in ("nsubj", "aux") for c in tok.children)
+
+
+def sentence_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
+    cands: list[Candidate] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        if is_verbal(tok):
+            if tok.i in consumed:
+                continue
+            cand = verb_candidate(tok, lex)
+            if cand:
+                _purpose(cand)
+                consumed |= {i for i in cand.theme if not is_verbal(tok.doc[i])}
+                cands.append(cand)
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.i not in consumed:
+            sense = noun_sense(tok, lex)
+            if sense:
+                cands.append(Candidate(sense, [tok], tok, theme=set(), quality=0.45))
+    # a purpose clause folded into its event is no event of its own
+    purposes = {c.purpose.i for c in cands if c.purpose is not None}
+    return [c for c in cands if c.head.i not in purposes]
+
+
+def _refine_intent(cand: Candidate, lex: Lexicon) -> None:
+    """'vowed/pledged/promised to <conflict act>' is a threat; '<to cooperative act>' stays AGREE."""
+    if verb_lemma(cand.head, lex) not in ("vow", "pledge", "promise", "swear"):
+        return
+    for child in cand.head.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            inner = verb_candidate(child, lex)
+            if inner and inner.sense.event_type in CONFLICT_TYPES:
+                cand.sense = Sense("THREATEN", None, "138" if inner.sense.event_type in MATERIAL else "130")
