@@ -18,7 +18,7 @@ from . import cli, friendly_errors
 
 @cli.group("eval")
 def evaluate_group() -> None:
-    """Measure extraction against outside gold data (PolNeAR, PLV, LGL/TR-News/GeoWebNews, TempEval-3)."""
+    """Measure extraction against outside gold data (PolNeAR, PLV, LGL/TR-News/GeoWebNews, TempEval-3, FNC-1)."""
 
 
 def existing(path: str, what: str) -> str:
@@ -108,3 +108,20 @@ def eval_events(plv: str, limit: int | None, coder: str, as_json: bool) -> None:
     from ..evaluate.events import evaluate_plv
 
     report(evaluate_plv(existing(plv, "--plv"), limit=limit, coder=coder), as_json)
+
+
+@evaluate_group.command("stance")
+@click.option("--fnc1", required=True, help="FNC-1 directory holding competition_test_stances.csv and "
+                                            "competition_test_bodies.csv.")
+@click.option("--limit", type=int, default=None, help="Only the first N stance rows.")
+@click.option("--folds", type=int, default=5, show_default=True, help="Folds of the cross-validation grouped by Body ID.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the classifier.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@friendly_errors
+def eval_stance(fnc1: str, limit: int | None, folds: int, seed: int, as_json: bool) -> None:
+    """FNC-1 headline-body stance: official score, F1, confusion, by grouped cross-validation on the
+    competition set (the FNC-1 training stances are not available), and relatedness with no training."""
+    from ..evaluate.stance import evaluate_fnc1, format_report
+
+    result = evaluate_fnc1(existing(fnc1, "--fnc1"), folds=folds, limit=limit, seed=seed)
+    click.echo(json.dumps(result, ensure_ascii=False) if as_json else format_report(result))
