@@ -1,12 +1,16 @@
 """Ingest benchmark: a corpus of >= 2,000 articles recombined from the sample articles, into a fresh SQLite file.
 
-Prints articles/s for the whole ingest (reading, NLP in worker processes, writing), the peak resident memory
-of the ingesting process and its workers together, the stage split of the pipeline, and the bare spaCy parse
-rate of the same texts in the same run (one process, ``nlp.pipe``), for comparison.
+Prints articles/s and characters/s for the whole ingest (reading, NLP in worker processes, writing), the peak
+resident memory of the ingesting process and its workers together, the stage split of the pipeline, and the
+bare spaCy parse rate of the same texts in the same run (one process, ``nlp.pipe``), for comparison. With
+``--compare-dask`` it also ingests the same corpus with the dask engine (a LocalCluster, or ``--scheduler``)
+and prints its throughput next to the local run's, and whether both stored the same.
 
-    .venv/bin/python bench/bench_ingest.py [--articles 2000] [--jobs N] [--parse-sample 500]
+    .venv/bin/python bench/bench_ingest.py [--articles 2000] [--chars 3500] [--jobs N] [--chunk-size 8]
+                                           [--compare-dask [--scheduler tcp://host:8786]] [--parse-sample 500]
 
-Floor (issue #6): >= 20 articles/s on the 2-core machine with <= 1.5 GB peak RSS; goal 30/s.
+Floor (issue #6): >= 20 articles/s on the 2-core machine with <= 1.5 GB peak RSS; goal 30/s. Issue #17:
+>= 100,000 characters/s end to end for articles of ~3,500 characters (a 100k-article day in under an hour).
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ import threading
 import time
 from pathlib import Path
 
+from wirewatch.config import Settings
 from wirewatch.ingest import read_text_file
+from wirewatch.ingest.runner import CHUNK, Engine, IngestReport, LocalEngine
 from wirewatch.model import text_sha256
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,9 +38,12 @@ REPO = Path(__file__).resolve().parents[1]
 SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z“\"])")
 
 
-def build_corpus(samples: list[Path], n: int, out: Path, seed: int = 6) -> list[Path]:
+def build_corpus(samples: list[Path], n: int, out: Path, seed: int = 6, chars: int = 0) -> list[Path]:
     """``n`` distinct articles as long as the samples: each keeps one sample's lead and most of its paragraphs
-    and mixes in paragraphs (sometimes with their sentences reordered) from the others, so hashes all differ."""
+    and mixes in paragraphs (sometimes with their sentences reordered) from the others, so hashes all differ.
+
+    With ``chars`` > 0 each article goes on, after its own paragraphs, with paragraphs of the others until it
+    is about ``chars`` characters long (real news averages 3,000-4,000; the samples ~1,350)."""
     rng = random.Random(seed)
     arts = [read_text_file(p) for p in samples]
     paras = [[p for p in a.text.split("\n\n") if p.strip()] for a in arts]
@@ -54,6 +63,13 @@ def build_corpus(samples: list[Path], n: int, out: Path, seed: int = 6) -> list[
                 rng.shuffle(sentences)
                 para = " ".join(sentences)
             body.insert(rng.randint(1, len(body)), para)
+        size = sum(len(p) + 2 for p in body)
+        while chars:  # longer articles: more of the others' paragraphs, anywhere after the lead
+            _, para = rng.choice(pool)
+            if size + (len(para) + 2) / 2 > chars:  # nearest to ``chars``, so the mean is about ``chars``
+                break
+            body.insert(rng.randint(1, len(body)), para)
+            size += len(para) + 2
         text = "\n\n".join(body) + "\n"
         sha = text_sha256(text)
         if sha in seen:
@@ -117,13 +133,55 @@ def cpu_seconds(children: bool = True) -> float:
     return total
 
 
+def run_ingest(corpus_dir: Path, db: Path, settings: Settings, engine: Engine, batch_size: int,
+               chunk_size: int) -> tuple[IngestReport, float, float, float, int, int]:
+    """One ingest into a fresh store: (report, wall, CPU of parent + workers, parent CPU, peak RSS, parent RSS)."""
+    from wirewatch.ingest.runner import ingest
+    from wirewatch.store import open_store
+
+    db.unlink(missing_ok=True)
+    cpu0, parent0 = cpu_seconds(), cpu_seconds(children=False)
+    t0 = time.perf_counter()
+    with TreeMemory() as mem, open_store(str(db)) as store:
+        report = ingest([corpus_dir], store, settings=settings, batch_size=batch_size,
+                        engine=engine, chunk_size=chunk_size)
+        close = getattr(engine, "close", None)
+        if close is not None:
+            close()  # a LocalCluster's workers are joined, so their CPU time is counted
+    wall = time.perf_counter() - t0
+    return (report, wall, cpu_seconds() - cpu0, cpu_seconds(children=False) - parent0, mem.peak,
+            mem.peak_parent)
+
+
+def store_summary(db: Path) -> tuple[list[str], dict[str, int]]:
+    """Article hashes in store order and rows per table: two runs stored the same if these are equal."""
+    from sqlalchemy import func, select
+
+    from wirewatch.store import open_store
+    from wirewatch.store import schema as s
+
+    with open_store(str(db), create=False) as store, store.engine.connect() as conn:
+        shas = sorted(a["sha256"] for a in store.articles(with_text=False))
+        counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in s.ALL_TABLES}
+    return shas, counts
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--chars", type=int, default=0,
+                    help="make each article about this many characters long (0: as long as the samples, "
+                         "~1,350; real news ~3,500)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--chunk-size", type=int, default=CHUNK,
+                    help=f"articles per task sent to a worker, one nlp.pipe batch (default {CHUNK})")
+    ap.add_argument("--compare-dask", action="store_true",
+                    help="also ingest the same corpus with --engine dask (a LocalCluster of --jobs worker "
+                         "processes, one thread each) into another fresh store, and print both")
+    ap.add_argument("--scheduler", help="with --compare-dask: a running dask scheduler instead of a LocalCluster")
     ap.add_argument("--parse-sample", type=int, default=500,
-                    help="texts for the bare spaCy parse rate (0: all of them)")
+                    help="texts for the bare spaCy parse rate (0: all of them; -1: skip it)")
     ap.add_argument("--keep", type=Path, help="keep the corpus folder and database here")
     args = ap.parse_args()
 
@@ -132,44 +190,61 @@ def main() -> None:
         sys.exit("no sample articles in samples/articles")
     work = args.keep or Path(tempfile.mkdtemp(prefix="wirewatch-bench-"))
     try:
-        corpus = build_corpus(samples, args.articles, work / "corpus")
+        corpus = build_corpus(samples, args.articles, work / "corpus", chars=args.chars)
         texts = [read_text_file(p).text for p in corpus]
         chars = sum(map(len, texts))
         print(f"corpus: {len(corpus)} articles recombined from {len(samples)} samples, "
-              f"{chars / len(texts):.0f} chars on average, {len({text_sha256(t) for t in texts})} distinct hashes")
-
-        from wirewatch.config import Settings
-        from wirewatch.ingest.runner import ingest
-        from wirewatch.store import open_store
+              f"{chars / len(texts):.0f} chars on average ({chars / len(texts) / 5.9:.0f} words), "
+              f"{len({text_sha256(t) for t in texts})} distinct hashes")
 
         settings = Settings.load()
         cores = os.cpu_count() or 1
-        db = work / "bench.db"
-        db.unlink(missing_ok=True)
         load0 = os.getloadavg()[0]
-        cpu0, parent0 = cpu_seconds(), cpu_seconds(children=False)
-        t0 = time.perf_counter()
-        with TreeMemory() as mem, open_store(str(db)) as store:
-            report = ingest([work / "corpus"], store, settings=settings, jobs=args.jobs, batch_size=args.batch_size)
-            stored = store.count()
-        wall = time.perf_counter() - t0
-        cpu = cpu_seconds() - cpu0  # the workers have been joined, so their CPU time is counted
-        parent_cpu = cpu_seconds(children=False) - parent0
+        report, wall, cpu, parent_cpu, peak, peak_parent = run_ingest(
+            work / "corpus", work / "bench.db", settings, LocalEngine(args.jobs), args.batch_size, args.chunk_size)
+        stored = report.stored
         assert stored == len(corpus), (stored, len(corpus), report.skipped[:3])
-        print(f"ingest: {stored} articles, --jobs {report.jobs}, wall {wall:.1f}s "
+        print(f"ingest: {stored} articles, --jobs {report.jobs}, --chunk-size {args.chunk_size}, wall {wall:.1f}s "
               f"(reading {report.read_seconds:.1f}s, analysing+storing {report.seconds:.1f}s incl. worker start)")
-        print(f"  rate: {stored / wall:.1f} articles/s end to end; {report.rate:.1f} articles/s after reading")
+        print(f"  rate: {stored / wall:.1f} articles/s, {chars / wall:,.0f} characters/s end to end; "
+              f"{report.rate:.1f} articles/s, {report.char_rate:,.0f} characters/s after reading")
+        print(f"  a day of 100,000 articles of this length: {100_000 / (stored / wall) / 3600:.2f} h; of 3,500 "
+              f"characters: {100_000 * 3500 / (chars / wall) / 3600:.2f} h")
         print(f"  CPU: {cpu:.0f}s for parent + workers (parent: reading, storing, {parent_cpu:.0f}s) = "
               f"{1000 * cpu / stored:.0f} ms per article; on {cores} "
-              f"uncontended cores that is {stored / cpu * min(cores, report.jobs):.1f} articles/s "
+              f"uncontended cores that is {stored / cpu * min(cores, report.jobs):.1f} articles/s, "
+              f"{chars / cpu * min(cores, report.jobs):,.0f} characters/s "
               f"(load average {load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end)")
-        print(f"  peak RSS: {mem.peak / 2**20:.0f} MiB parent + workers (parent alone {mem.peak_parent / 2**20:.0f} MiB)")
+        print(f"  peak RSS: {peak / 2**20:.0f} MiB parent + workers (parent alone {peak_parent / 2**20:.0f} MiB)")
         busy = sum(report.timings.values())
         split = ", ".join(f"{k} {v:.1f}s ({100 * v / busy:.0f}%)" for k, v in
                           sorted(report.timings.items(), key=lambda kv: -kv[1]))
         print(f"  stage split (CPU-seconds summed over workers, {busy:.1f}s): {split}")
         print(f"  pipeline: {', '.join(settings.pipeline)}")
 
+        if args.compare_dask:
+            from wirewatch.ingest.dask_engine import DaskEngine
+
+            engine = DaskEngine(args.scheduler, jobs=args.jobs, timeout=settings.dask_connect_timeout)
+            t0 = time.perf_counter()
+            engine.start()
+            start = time.perf_counter() - t0
+            d_report, d_wall, d_cpu, _, d_peak, _ = run_ingest(
+                work / "corpus", work / "dask.db", settings, engine, args.batch_size, args.chunk_size)
+            d_wall += start
+            d_stored = d_report.stored
+            same = store_summary(work / "dask.db") == store_summary(work / "bench.db")
+            where = args.scheduler or f"LocalCluster of {args.jobs} worker processes x 1 thread"
+            print(f"dask ({where}): {d_stored} articles, wall {d_wall:.1f}s (cluster start {start:.1f}s)")
+            print(f"  rate: {d_stored / d_wall:.1f} articles/s, {chars / d_wall:,.0f} characters/s end to end "
+                  f"(local engine: {stored / wall:.1f} articles/s, {chars / wall:,.0f} characters/s); "
+                  f"{d_report.rate:.1f} articles/s after reading")
+            if not args.scheduler:
+                print(f"  CPU: {d_cpu:.0f}s client + workers; peak RSS {d_peak / 2**20:.0f} MiB")
+            print(f"  same store as the local run (article hashes, rows per table): {'yes' if same else 'NO'}")
+
+        if args.parse_sample < 0:
+            return
         from wirewatch.nlp import load_nlp
 
         nlp = load_nlp(settings.spacy_model, settings.spacy_disable)
