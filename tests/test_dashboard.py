@@ -229,6 +229,13 @@ def test_dashboard_loads_offline_with_markers_and_outlines(page: tuple[Any, Watc
     assert watch.requests and all(u.startswith(server) for u in watch.requests)
     assert any("/static/vendor/world/countries-110m.geojson" in u for u in watch.requests)
     assert pg.locator(".leaflet-tile").count() == 0
+    # the map and the timeline switch to incidents
+    pg.click(".seg button[data-layer='incidents']")
+    pg.wait_for_function("() => location.hash.includes('layer=incidents')")
+    placed_incidents = [h for h in incidents if h["place"] and h["place"]["lat"] is not None]
+    pg.wait_for_function(f"() => document.getElementById('map').dataset.markers === '{len(placed_incidents)}'")
+    assert pg.locator(".leaflet-marker-icon").count() > 0
+    assert pg.text_content("#tl-title") == "Incidents over time"
     watch.clean()
 
 
@@ -355,10 +362,14 @@ def test_a_claim_shows_its_chain_stance_and_sources(page: tuple[Any, Watch], ser
     # from the claim to its article, focused on the claim's spans
     pg.click(f"#claims-list li[data-id='{chained['id']}']")
     pg.click("#selection .claim-detail a.open-article.primary")
-    pg.wait_for_selector("#article-text[data-marks]")
+    pg.wait_for_function(f"() => document.getElementById('article-text').dataset.article === '{chained['article_id']}'")
     focused = pg.eval_on_selector_all("#article-text mark.focus", "ms => ms.map(m => [m.dataset.field, m.textContent])")
     assert ["content", chained["content"]["text"]] in focused
     assert ["speaker", chained["speaker"]["text"]] in focused
+    # a link to a claim opens it even when the filters leave it out
+    pg.goto(f"{server}/#tab=selection&since=1990-01-01&until=1990-01-02&claim={urllib.parse.quote(backed['id'])}")
+    pg.wait_for_function("() => document.getElementById('claims-count').dataset.count === '0'")
+    pg.locator(f"#selection .claim-detail[data-id='{backed['id']}']").wait_for()
     watch.clean()
 
 
@@ -401,8 +412,7 @@ def test_article_view_highlights_exactly_the_stored_spans(page: tuple[Any, Watch
         doc = api(server, f"/api/articles/{art['id']}")
         text = doc["text"]
         pg.goto(f"{server}/#view=article&id={art['id']}")
-        pg.wait_for_function("() => document.getElementById('article-text').dataset.marks && "
-                             "document.getElementById('article-title').textContent !== 'Loading\u2026'")
+        pg.wait_for_function(f"() => document.getElementById('article-text').dataset.article === '{art['id']}'")
         assert pg.text_content("#article-text") == text  # the whole text, character for character
         assert pg.text_content("#article-title") == (doc["article"]["title"] or "(untitled)")
         marks = pg.evaluate(MARKS_JS)
@@ -451,7 +461,7 @@ def test_markup_in_an_article_never_runs(page: tuple[Any, Watch], server: str) -
     pg.locator("#selection .event-card").first.hover()
     # the article view: the title, the source, the URL and the text come out as text
     pg.goto(f"{server}/#view=article&id={art['id']}")
-    pg.wait_for_function("() => document.getElementById('article-text').dataset.marks")
+    pg.wait_for_function(f"() => document.getElementById('article-text').dataset.article === '{art['id']}'")
     assert pg.text_content("#article-title") == XSS_TITLE
     assert pg.text_content("#article-text") == XSS_TEXT
     meta = pg.text_content("#article-meta")

@@ -93,10 +93,12 @@
   }
 
   /** Every row of a listing (following next_url, same origin only), up to cap rows. */
+  const CAP = 10000;  // rows a list fetches at most; past it, the count says "+" and the filters should narrow
+
   async function getAll(path, params, cap) {
     let url = `${path}?${query({ ...params, _size: 1000 })}`;
     const rows = [];
-    while (url && rows.length < (cap || 20000)) {
+    while (url && rows.length < (cap || CAP)) {
       const page = await getJSON(url);
       rows.push(...page.rows);
       url = null;
@@ -105,6 +107,7 @@
         url = u.pathname + u.search;
       }
     }
+    rows.truncated = !!url;
     return rows;
   }
 
@@ -172,29 +175,40 @@
   const LIST_MAX = 400;
   const data = { events: [], incidents: [], claims: [], key: null, tlKey: null };
 
-  function renderCount(id, n, word, extra) {
-    const c = $(id);
+  function renderCount(id, rows, word, extra) {
+    const c = $(id), n = rows.length, plus = rows.truncated ? "+" : "";
     c.dataset.count = String(n);
-    c.textContent = plural(n, word) + (extra || "");
-    $("n-" + word + "s").textContent = fmt(n);
+    if (plus) c.dataset.truncated = "1"; else delete c.dataset.truncated;
+    c.textContent = plural(n, word) + plus + (extra || "") + (plus ? " \u2014 only the newest are loaded; narrow the filters" : "");
+    $("n-" + word + "s").textContent = fmt(n) + plus;
   }
+
+  // list rows open with Enter or Space too
+  function keyboard(list) {
+    for (const li of list.querySelectorAll("li[data-id], li[data-ref]")) li.tabIndex = 0;
+  }
+  document.addEventListener("keydown", (ev) => {
+    const li = ev.target.closest && ev.target.closest(".list > li[tabindex]");
+    if (li && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); li.click(); }
+  });
 
   function more(n) { return n > LIST_MAX ? el("li", { class: "more" }, `\u2026 and ${fmt(n - LIST_MAX)} more (narrow the filters)`) : null; }
 
   function renderEvents() {
     const list = clear($("events-list"));
-    renderCount("events-count", data.events.length, "event", filterNote());
+    renderCount("events-count", data.events, "event", filterNote());
     for (const e of data.events.slice(0, LIST_MAX)) {
       list.appendChild(el("li", { data: { id: e.id, date: e.date }, on: { click: () => selectEvents([e], true) } },
         el("div", { class: "row1" }, badge(e.event_type), auxBadge(e.aux), el("span", { class: "who" }, who(e.actor, e.recipient))),
         el("div", { class: "meta" }, [e.date || "undated", placeText(e.place), e.source].filter(Boolean).join(" \u00b7 "))));
     }
     append(list, [more(data.events.length)]);
+    keyboard(list);
   }
 
   function renderIncidents() {
     const list = clear($("incidents-list"));
-    renderCount("incidents-count", data.incidents.length, "incident", filterNote());
+    renderCount("incidents-count", data.incidents, "incident", filterNote());
     for (const h of data.incidents.slice(0, LIST_MAX)) {
       list.appendChild(el("li", { data: { id: h.id, date: h.date }, on: { click: () => selectIncidents([h], true) } },
         el("div", { class: "row1" }, badge(h.event_type), el("span", { class: "who" }, (h.actors || []).join(", ") || "(no actor)"),
@@ -203,11 +217,12 @@
           `${plural(h.n_articles, "article")}, ${plural(h.n_sources, "source")}`].filter(Boolean).join(" \u00b7 "))));
     }
     append(list, [more(data.incidents.length)]);
+    keyboard(list);
   }
 
   function renderClaims() {
     const list = clear($("claims-list"));
-    renderCount("claims-count", data.claims.length, "claim", state.type || state.country ? " (type and country do not apply to claims)" : "");
+    renderCount("claims-count", data.claims, "claim", state.type || state.country ? " (type and country do not apply to claims)" : "");
     for (const c of data.claims.slice(0, LIST_MAX)) {
       list.appendChild(el("li", { class: state.claim === c.id ? "on" : null, data: { id: c.id }, on: { click: () => setState({ claim: c.id, tab: "selection" }, true) } },
         el("div", { class: "row1" }, stanceBadge(c.stance), chainNodes(c.chain, c.speaker), c.contested ? badge("contested", "contested") : null),
@@ -217,6 +232,7 @@
           (c.contradicting || []).length ? `${(c.contradicting || []).length} contradicting` : null].filter(Boolean).join(" \u00b7 "))));
     }
     append(list, [more(data.claims.length)]);
+    keyboard(list);
   }
 
   function filterNote() { return state.since || state.until ? ` (${state.since || "\u2026"} to ${state.until || "\u2026"})` : ""; }
@@ -273,13 +289,31 @@
   }
 
   let selection = null;  // {title, kind, items}
+  const extraClaims = new Map();  // claims opened by a link but outside the filters
+
+  async function fetchClaim(id) {
+    if (extraClaims.has(id)) return;
+    extraClaims.set(id, null);
+    try {
+      const rows = await getAll("/api/claims", { article: id.split(":")[0] }, 1000);
+      const c = rows.find((x) => x.id === id);
+      if (c) extraClaims.set(id, c);
+      else status("No such claim: " + id, true);
+    } catch (e) { status("Could not load the claim: " + e.message, true); }
+    if (state.claim === id && extraClaims.get(id)) renderSelection();
+  }
 
   function renderSelection() {
     const box = clear($("selection"));
     let n = 0;
     if (state.claim) {
-      const c = data.claims.find((x) => x.id === state.claim);
-      if (c) { box.appendChild(claimCard(c)); n = 1; } else box.appendChild(el("p", { class: "hint" }, "That claim is not in the current filters."));
+      const c = data.claims.find((x) => x.id === state.claim) || extraClaims.get(state.claim);
+      if (c) { box.appendChild(claimCard(c)); n = 1; } else if (!data.key) {
+        box.appendChild(el("p", { class: "hint" }, "Loading\u2026"));
+      } else {
+        box.appendChild(el("p", { class: "hint" }, "Looking for that claim outside the current filters\u2026"));
+        fetchClaim(state.claim);
+      }
     } else if (selection) {
       n = selection.items.length;
       box.appendChild(el("h2", { class: "sel-head" }, selection.title, " ", el("span", { class: "meta" }, plural(n, selection.kind))));
@@ -601,7 +635,9 @@
     const id = state.id;
     if (articleFor !== id) {
       articleFor = id;
-      clear($("article-text")); clear($("article-events")); clear($("article-claims")); clear($("article-legend"));
+      const box = $("article-text");
+      delete box.dataset.marks; delete box.dataset.article;
+      clear(box); clear($("article-events")); clear($("article-claims")); clear($("article-legend"));
       $("article-title").textContent = "Loading\u2026"; clear($("article-meta"));
       let doc;
       try { doc = await getJSON(`/api/articles/${encodeURIComponent(id)}`); } catch (e) {
@@ -627,6 +663,7 @@
     const spans = spansOf(doc);
     renderMarked(box, doc.text, spans);
     box.dataset.marks = String(spans.length);
+    box.dataset.article = art.id || "";
     const legend = clear($("article-legend"));
     const counts = d3.rollup(spans, (v) => v.length, (s) => s.field);
     for (const [field, label] of FIELDS) {
@@ -654,6 +691,7 @@
         el("div", { class: "meta" }, [a.kind, a.id, (a.disputed_by || []).length ? `disputed by ${a.disputed_by.join(", ")}` : null].filter(Boolean).join(" \u00b7 "))));
     }
     if (!(doc.attributions || []).length) cls.appendChild(el("li", { class: "more" }, "none"));
+    keyboard(evs); keyboard(cls);
   }
 
   $("article-text").addEventListener("click", (ev) => {
