@@ -196,10 +196,23 @@ class ClaimIndex:
         store finds exactly the candidates the interrupted run would have found.
         """
         for k in old_keys:
+            by_day = self._by_key.get(k)
+            if by_day is None:
+                continue
             for d in old_days:
-                self._by_key.get(k, {}).get(d, set()).discard(c.id)
+                ids = by_day.get(d)
+                if ids is not None:
+                    ids.discard(c.id)
+                    if not ids:  # an empty bucket left behind is memory that nothing ever frees
+                        del by_day[d]
+            if not by_day:
+                del self._by_key[k]
         if old_days:
-            self._last_day.get(max(old_days), set()).discard(c.id)
+            last = self._last_day.get(max(old_days))
+            if last is not None:
+                last.discard(c.id)
+                if not last:
+                    del self._last_day[max(old_days)]
         self._last_day.setdefault(c.day_max, set()).add(c.id)
         for k in c.keys:
             by_day = self._by_key.setdefault(k, {})

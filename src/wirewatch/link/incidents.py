@@ -277,8 +277,12 @@ class IncidentIndex:
             bucket = self._buckets.get((inc.event_type, old_day or 0, k))
             if bucket is not None:
                 bucket.discard(inc.id)
+                if not bucket:  # an empty bucket left behind is memory that nothing ever frees
+                    del self._buckets[(inc.event_type, old_day or 0, k)]
         if old_day is not None:
             self._on_day[old_day].discard(inc.id)
+            if not self._on_day[old_day]:
+                del self._on_day[old_day]
         for k in keys:
             self._buckets.setdefault((inc.event_type, day, k), set()).add(inc.id)
         self._filed[inc.id] = (day, keys)
