@@ -241,6 +241,10 @@ def main() -> None:
                   f"{d_report.rate:.1f} articles/s after reading")
             if not args.scheduler:
                 print(f"  CPU: {d_cpu:.0f}s client + workers; peak RSS {d_peak / 2**20:.0f} MiB")
+            d_busy = sum(d_report.timings.values())
+            print(f"  stage split ({d_busy:.1f}s): " + ", ".join(
+                f"{k} {v:.1f}s ({100 * v / d_busy:.0f}%)" for k, v in
+                sorted(d_report.timings.items(), key=lambda kv: -kv[1])))
             print(f"  same store as the local run (article hashes, rows per table): {'yes' if same else 'NO'}")
 
         if args.parse_sample < 0:
