@@ -37,18 +37,14 @@ import json
 import re
 from pathlib import Path
 
-from wirewatch.kb.lexicons import singular
+from wirewatch.kb.lexicons import cameo_to_plover, singular
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCES = Path("/work/shared/sources")
 DEFAULT_OUT = ROOT / "src" / "wirewatch" / "data" / "lexicons" / "event_verbs.json"
 
 # CAMEO root -> PLOVER type (PLOVER manual, "CAMEO to PLOVER translation"); 08 is split by 3 digits.
-ROOT_TO_PLOVER = {
-    "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
-    "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN", "14": "PROTEST",
-    "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
-}
+ROOT_TO_PLOVER = cameo_to_plover()  # the one table: data/lexicons/cameo_plover.json
 # CAMEO 02 "appeal" has no line in CAMEO2PLOVER; PLOVER's REQUEST covers all requests.
 APPEAL_MODES = {"021": "assist", "022": "assist", "023": "assist", "024": "change", "025": "yield",
                 "026": "meet", "027": "meet", "028": "meet"}

@@ -82,14 +82,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from event_model import build_dense_model, build_model  # noqa: E402
 from event_seed_phrases import SEED_PHRASES, SOURCES, TAILS, TARGETS  # noqa: E402
 from wirewatch.extract.classify import (  # noqa: E402
     ENCODER_NAME,
     MODEL_PATH,
     ROOT_ALIASES,
     EnsembleModel,
-    build_dense_model,
-    build_model,
     quad_of,
     sentence_encoder,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -18,14 +19,15 @@ from wirewatch.extract.classify import (
     EventClassifier,
     SentenceEncoder,
     between,
-    build_dense_model,
-    build_model,
     mark,
     normalise,
     quad_of,
     sentence_encoder,
     strip_markers,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from event_model import build_dense_model, build_model  # noqa: E402  (training code lives in scripts/)
 
 PLV_TEST = Path("/work/shared/eval/events/PLV_test.tsv")
 

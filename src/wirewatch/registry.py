@@ -110,7 +110,3 @@ def default_config_toml(factories: Mapping[str, Factory]) -> str:
             lines.append(f"{key} = {text}")
         lines.append("")
     return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    print(default_config_toml(registered()), end="")

@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
+from ..kb.lexicons import lexicon_words
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "event_classifier.joblib"
 
@@ -131,33 +132,10 @@ def between_all(texts: Sequence[str]) -> list[str]:
 
 _TOKEN_RE = re.compile(r"SRC|TGT|n't|[A-Za-z]+(?:-[A-Za-z]+)*")
 #: Irregular past forms and participles -> lemma, for the crude lemmatiser below.
-_IRREGULAR: dict[str, str] = {
-    "met": "meet", "held": "hold", "fought": "fight", "shot": "shoot", "struck": "strike", "sent": "send",
-    "gave": "give", "given": "give", "took": "take", "taken": "take", "began": "begin", "begun": "begin",
-    "led": "lead", "made": "make", "sought": "seek", "told": "tell", "said": "say", "brought": "bring",
-    "froze": "freeze", "frozen": "freeze", "withdrew": "withdraw", "withdrawn": "withdraw", "went": "go",
-    "gone": "go", "won": "win", "spoke": "speak", "spoken": "speak", "threw": "throw", "thrown": "throw",
-    "drove": "drive", "driven": "drive", "rose": "rise", "risen": "rise", "swore": "swear", "sworn": "swear",
-    "undertook": "undertake", "wrote": "write", "written": "write", "overran": "overrun", "forbade": "forbid",
-    "forbidden": "forbid", "stole": "steal", "stolen": "steal", "beaten": "beat", "fled": "flee", "bore": "bear",
-    "bought": "buy", "caught": "catch", "chose": "choose", "chosen": "choose", "dealt": "deal", "fell": "fall",
-    "fallen": "fall", "felt": "feel", "found": "find", "heard": "hear", "kept": "keep", "knew": "know",
-    "known": "know", "laid": "lay", "left": "leave", "lent": "lend", "lost": "lose", "meant": "mean",
-    "paid": "pay", "ran": "run", "saw": "see", "seen": "see", "sold": "sell", "spent": "spend", "stood": "stand",
-    "taught": "teach", "thought": "think", "understood": "understand", "upheld": "uphold",
-    "withheld": "withhold", "woke": "wake", "arose": "arise", "broke": "break", "broken": "break",
-    "blew": "blow", "blown": "blow", "drew": "draw", "drawn": "draw", "forgave": "forgive",
-    "forgiven": "forgive", "slew": "slay", "slain": "slay", "shook": "shake", "hid": "hide", "hidden": "hide",
-    "bade": "bid", "sank": "sink", "sunk": "sink", "built": "build", "bound": "bind", "fed": "feed",
-    "flew": "fly", "flown": "fly", "overthrew": "overthrow", "overthrown": "overthrow", "rebuilt": "rebuild",
-    "sped": "speed", "stuck": "stick", "swept": "sweep", "wept": "weep", "won't": "will", "troops": "troop",
-    "arms": "arm",
-}
+_IRREGULAR: dict[str, str] = dict(lexicon_words("classifier_words", "irregular"))
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nor"})
 #: Future / conditional / intent cues: an act announced rather than done reads as THREATEN, AGREE, ...
-_FUTURE_CUES = frozenset(
-    {"will", "would", "shall", "ll", "threaten", "warn", "vow", "plan", "intend", "deadline", "unless", "if"}
-)
+_FUTURE_CUES = frozenset(lexicon_words("classifier_words", "future_cues"))
 _PHRASE_WINDOW = 5  # a phrase's later words must follow its head within this many tokens
 
 
@@ -330,36 +308,6 @@ class LexiconFeatures:
         return out
 
 
-def build_model(C: float = 0.5, lexicon_weight: float = 0.75, loss: str = "hinge") -> Any:
-    """The untrained sparse scikit-learn pipeline (half of :class:`EnsembleModel`): marked sentences in, roots out.
-
-    TF-IDF word 1-2-grams and char 2-5-grams of the normalised sentence and of the source-target span,
-    plus (weighted by ``lexicon_weight``; 0 leaves them out) the :class:`LexiconFeatures`; a LinearSVC with
-    the plain hinge ``loss`` (chosen over squared hinge by repeated cross-validation on PLV_train; see
-    ``scripts/train_event_classifier.py``).
-    """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import FeatureUnion, FunctionTransformer, make_pipeline
-    from sklearn.svm import LinearSVC
-
-    def part(select: Any, **kwargs: Any) -> Any:
-        return make_pipeline(FunctionTransformer(select), TfidfVectorizer(sublinear_tf=True, **kwargs))
-
-    parts: list[tuple[str, Any]] = [
-        ("sent_words", part(normalise_all, ngram_range=(1, 2))),
-        ("sent_chars", part(normalise_all, analyzer="char_wb", ngram_range=(2, 5), min_df=2)),
-        ("span_words", part(between_all, ngram_range=(1, 2))),
-        ("span_chars", part(between_all, analyzer="char_wb", ngram_range=(2, 5), min_df=2)),
-    ]
-    weights = {name: 1.0 for name, _ in parts}
-    if lexicon_weight:
-        lex = make_pipeline(LexiconFeatures(), TfidfVectorizer(analyzer=_identity, sublinear_tf=True))
-        parts.append(("lexicon", lex))
-        weights["lexicon"] = lexicon_weight
-    svc = LinearSVC(C=C, loss=loss, max_iter=5000, random_state=0)  # hinge needs more than the default 1000
-    return make_pipeline(FeatureUnion(parts, transformer_weights=weights), svc)
-
-
 # --- dense sentence embeddings (all-MiniLM-L6-v2 on onnxruntime) -----------------------------------------
 
 #: The ``<s>``/``<t>`` markers around the source and target of a marked sentence.
@@ -486,16 +434,6 @@ def sentence_encoder() -> SentenceEncoder:
     return SentenceEncoder()
 
 
-def build_dense_model(C: float = 0.003) -> Any:
-    """The untrained model over sentence embeddings: standardised features, a strongly regularised
-    LinearSVC (C chosen by repeated cross-validation on PLV_train with the ensemble weight 0.5)."""
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-    from sklearn.svm import LinearSVC
-
-    return make_pipeline(StandardScaler(), LinearSVC(C=C, max_iter=5000, random_state=0))
-
-
 def _zscore(scores: np.ndarray) -> np.ndarray:
     # Each model's scores are put on one scale per sentence before they are averaged.
     centred = scores - scores.mean(axis=1, keepdims=True)
@@ -503,8 +441,8 @@ def _zscore(scores: np.ndarray) -> np.ndarray:
 
 
 class EnsembleModel:
-    """The sparse model (:func:`build_model`, marked sentences in) and the dense one (:func:`build_dense_model`,
-    sentence embeddings in), their per-sentence z-scored decision scores averaged with ``dense_weight``.
+    """The sparse model (marked sentences in) and the dense one (sentence embeddings in; both built untrained by
+    ``scripts/event_model.py``), their per-sentence z-scored decision scores averaged with ``dense_weight``.
 
     The encoder is what costs time, so the dense model is consulted only where the sparse one is unsure: a
     sentence whose top two sparse z-scores lie ``margin`` or more apart keeps the sparse scores. In repeated
@@ -517,10 +455,10 @@ class EnsembleModel:
     """
 
     def __init__(
-        self, sparse: Any = None, dense: Any = None, dense_weight: float = 0.5, margin: float | None = 2.0
+        self, sparse: Any, dense: Any = None, dense_weight: float = 0.5, margin: float | None = 2.0
     ) -> None:
-        self.sparse = sparse if sparse is not None else build_model()
-        self.dense = dense if dense is not None else build_dense_model()
+        self.sparse = sparse
+        self.dense = dense
         self.dense_weight = dense_weight
         self.margin = margin
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..analysis import Analysis
 from ..kb import KnowledgeBase
 from ..kb.actors import ActorCoder
-from ..kb.lexicons import ActorNouns
+from ..kb.lexicons import ActorNouns, lexicon_words
 from ..registry import Component, factory
 
 if TYPE_CHECKING:
@@ -28,8 +28,7 @@ NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 NOMINAL_MODIFIER_DEPS = {"det", "amod", "compound", "nummod", "quantmod", "poss", "case", "nmod", "npadvmod"}
-OUTLET_NOUNS = {"channel", "network", "newspaper", "paper", "agency", "broadcaster", "station", "daily", "outlet",
-                "magazine", "website", "wire"}
+OUTLET_NOUNS = set(lexicon_words("entity_words", "outlet_nouns"))
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 

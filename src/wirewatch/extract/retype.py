@@ -29,17 +29,14 @@ import numpy as np
 
 from ..analysis import Analysis
 from ..kb import KnowledgeBase
+from ..kb.lexicons import plover_to_cameo
 from ..model import Event
 from ..registry import Component, factory
 from .classify import ROOT_ALIASES, EventClassifier
 
 #: The CAMEO root given to an event whose type the classifier changed (the root the PLOVER type mostly
 #: comes from; see the root mapping in docs/cameo.md).
-PLOVER_CAMEO: dict[str, str] = {
-    "REQUEST": "02", "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-    "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16",
-    "COERCE": "17", "ASSAULT": "18",
-}
+PLOVER_CAMEO: dict[str, str] = plover_to_cameo()
 #: aux modes whose event type is left to the lexicon rules: refusals, threats and conditions, and intents
 #: ("will meet" is CONSULT with aux future, where PLV codes the announced intent as AGREE).
 KEEP_AUX = frozenset({"negation", "hypothetical", "future"})

@@ -36,6 +36,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Actor
+from .lexicons import lexicon_words
 
 DATA_PACKAGE = "wirewatch.data"
 ACTORS_FILE = "actors.json.gz"
@@ -46,9 +47,8 @@ FORMAT = "wirewatch.actors/1"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 NON_STATE_COUNTRIES = frozenset({"IMG", "NGO", "MNC", "ISM"})
 # Words that never carry identity on their own at the start of a phrase.
-_DETERMINERS = frozenset({"A", "AN", "THE", "SOME", "SEVERAL", "MANY", "TWO", "THREE", "OTHER", "ITS", "THEIR",
-                          "HIS", "HER", "THIS", "THAT", "THESE", "THOSE"})
-_GLUE = frozenset({"OF", "FOR", "IN", "AND", "AT", "ON", "TO", "FROM", "WITH", "BY"})
+_DETERMINERS = frozenset(lexicon_words("actor_words", "determiners"))
+_GLUE = frozenset(lexicon_words("actor_words", "glue"))
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'", "\u2032": "'"})
 _POSSESSIVE = re.compile(r"'S\b")
 _NON_WORD = re.compile(r"[\W_]+")

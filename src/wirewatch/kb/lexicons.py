@@ -38,3 +38,21 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def lexicon_words(lexicon: str, key: str) -> Any:
+    """One word list (or small table) of ``data/lexicons/<lexicon>.json``, as read (callers copy it into the
+    set, tuple or dict they keep)."""
+    return load_lexicon(lexicon)[key]
+
+
+@lru_cache(maxsize=1)
+def cameo_to_plover() -> dict[str, str]:
+    """CAMEO root -> PLOVER type, from the one table ``data/lexicons/cameo_plover.json``."""
+    return {root: plover for root, plover, _ in load_lexicon("cameo_plover")["roots"]}
+
+
+@lru_cache(maxsize=1)
+def plover_to_cameo() -> dict[str, str]:
+    """PLOVER type -> the CAMEO root it mostly comes from (the table's ``primary`` rows)."""
+    return {plover: root for root, plover, primary in load_lexicon("cameo_plover")["roots"] if primary}

@@ -39,6 +39,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..kb.lexicons import lexicon_words
+
 __all__ = ["TimeExpression", "find_time_expressions", "guess_tense", "resolve_expression"]
 
 
@@ -58,36 +60,17 @@ Handler = Callable[[re.Match[str], dt.date | None, str | None, str | None], Reso
 # --------------------------------------------------------------------------------------------------
 # vocabulary
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
+MONTHS: dict[str, int] = dict(lexicon_words("date_words", "months"))
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
-NUMBERS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a couple of": 2, "a couple": 2, "couple of": 2,
-}
+NUMBERS: dict[str, int] = dict(lexicon_words("date_words", "numbers"))
 VAGUE_COUNTS = {"a few", "few", "several", "many", "some", "a number of"}
-ORDINALS: dict[str, int] = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
-    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}
-TENS_WORDS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-              "eighty": 80, "ninety": 90}
-TEEN_WORDS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-              "seventeen": 17, "eighteen": 18, "nineteen": 19}
-UNIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-              "nine": 9}
-DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                "eighties": 8, "nineties": 9}
+ORDINALS: dict[str, int] = dict(lexicon_words("date_words", "ordinals"))
+TENS_WORDS = dict(lexicon_words("date_words", "tens_words"))
+TEEN_WORDS = dict(lexicon_words("date_words", "teen_words"))
+UNIT_WORDS = dict(lexicon_words("date_words", "unit_words"))
+DECADE_WORDS = dict(lexicon_words("date_words", "decade_words"))
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
@@ -380,8 +363,7 @@ def _season(anchor: dt.date, season: str, rel: str, tense: str | None) -> Resolu
     return _year(y, f"{y:04d}-{code}")
 
 
-_PAST_RELS = ("last", "the last", "past", "the past", "this past", "previous", "the previous", "the latest",
-              "latest", "the most recent", "most recent")
+_PAST_RELS = tuple(lexicon_words("date_words", "past_rels"))
 _UNIT_PREC = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year",
               "fiscal year": "year", "calendar year": "year", "quarter": "year", "period": "year", "decade": None,
               "century": None}
@@ -549,33 +531,12 @@ def _h_holiday(m: re.Match[str], anchor: dt.date | None, tense: str | None, ctx:
     return _day(d)
 
 
-_PRESENT = {"now", "right now", "just now", "currently", "current", "at present", "presently", "these days",
-            "nowadays", "at the moment", "at this time", "at this point", "this time", "today's", "already",
-            "yet", "the present", "present", "the moment", "this moment", "the current time", "for now",
-            "so far", "as yet", "thus far", "to date", "by now", "until now", "till now", "up to now",
-            "up until now", "this crucial moment"}
-_PAST = {"recently", "recent", "the past", "past", "previously", "formerly", "once", "earlier", "before",
-         "in the past", "lately", "the recent past", "recent years", "recent months", "recent weeks",
-         "recent days", "past years", "the past several years", "former times", "then", "the time", "at the time",
-         "in recent years", "in recent months", "in recent weeks", "in recent days", "years ago",
-         "long ago", "some time ago", "then current", "then-current", "the last few months", "the past few months",
-         "the last few years", "the past few years", "the last few weeks", "the past few weeks", "the last few days",
-         "the past few days", "the past several months", "the past several weeks", "the last several years",
-         "recent weeks and months", "the past several quarters", "the last several months", "a while ago", "the old days", "historically"}
-_FUTURE = {"soon", "the future", "future", "the near future", "near future", "the near term", "near term",
-           "the short term", "short term", "the long term", "long term", "the longer term", "later",
-           "eventually", "someday", "some day", "one day", "a later date", "shortly", "in the future",
-           "down the road", "the coming months", "coming months", "the coming weeks", "coming weeks",
-           "the coming years", "coming years", "coming days", "the coming days", "coming quarters",
-           "future quarters", "the months ahead", "the years ahead", "the weeks ahead", "the days ahead",
-           "as soon as possible", "the medium term", "medium term", "the long run", "the short run",
-           "the next few years", "the next few months", "the next few weeks", "the next few days",
-           "the years to come", "years to come", "the months to come"}
+_PRESENT = set(lexicon_words("date_words", "present"))
+_PAST = set(lexicon_words("date_words", "past"))
+_FUTURE = set(lexicon_words("date_words", "future"))
 
 
-_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-         "annual": "P1Y", "every day": "P1D", "each day": "P1D", "every week": "P1W", "every month": "P1M",
-         "every year": "P1Y", "each year": "P1Y"}
+_SETS = dict(lexicon_words("date_words", "sets"))
 
 
 def _week_of(m: re.Match[str], anchor: dt.date | None, tense: str | None, ctx: str | None) -> Resolution | None:
@@ -806,13 +767,7 @@ _YEAR_ADJ_BEFORE = re.compile(r"(?:\b(?:the|its|his|her|their|our|this|that|fisc
                               re.IGNORECASE)
 _NOT_YEAR_BEFORE = re.compile(r"(?:[$£€¥#]\s?|\b(?:about|some|nearly|almost|over|than|around|approximately|roughly"
                               r"|least|only|just|up\s+to|No\.|number)\s+)$", re.IGNORECASE)
-_YEAR_OK_AFTER = {"and", "to", "or", "when", "as", "after", "before", "because", "but", "that", "the", "is", "was",
-                  "were", "had", "has", "have", "through", "until", "with", "in", "on", "at", "for", "by", "from",
-                  "of", "while", "election", "elections", "budget", "season", "census", "law", "levels", "level",
-                  "vote", "report", "agreement", "accord", "accords", "deal", "war", "attack", "attacks", "coup",
-                  "uprising", "revolution", "invasion", "ceasefire", "cease-fire", "treaty", "summit", "crisis",
-                  "it", "he", "she", "they", "we", "i", "a", "an", "following", "since", "amid", "under",
-                  "did", "does", "will", "would", "could", "are", "be"}
+_YEAR_OK_AFTER = set(lexicon_words("date_words", "year_ok_after"))
 _CAPITALISED_RULE_GROUPS = ("mon", "wd")
 
 

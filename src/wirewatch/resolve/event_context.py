@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis import Analysis, TimeMention, Toponym
 from ..kb import KnowledgeBase
+from ..kb.lexicons import lexicon_words
 from ..model import Event, EventDate, Place
 from ..registry import Component, factory
 from .actors import focus_country
@@ -79,7 +80,7 @@ def nearest(items: list, pos: int) -> object | None:
 
 # Acts done at a distance: their recipient is a target, not a location ("sanctions on Belarus");
 # an attack on, a visit to or a protest in a place happens there.
-TARGET_IS_NOT_PLACE = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "SUPPORT", "AGREE", "CONCEDE"}
+TARGET_IS_NOT_PLACE = set(lexicon_words("event_context_words", "target_is_not_place"))
 
 
 def tree_distance(a: Token, b: Token) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...model import Cue, Speaker
@@ -20,6 +21,20 @@ from .draft import Raw
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from .quotes import Quote
+
+
+@dataclass
+class _CueWords:
+    """The cue words of one article, by kind, in text order."""
+
+    verbs: list[tuple[Token, VerbCue]] = field(default_factory=list)
+    nouns: list[Token] = field(default_factory=list)
+    adjectives: list[Token] = field(default_factory=list)
+    according: list[tuple[Token, int]] = field(default_factory=list)
+    in_phrases: list[tuple[Token, Token]] = field(default_factory=list)
+    hedges: list[Token] = field(default_factory=list)
+
 
 class CandidatesMixin:
     """Candidate rules of the extractor."""
@@ -37,51 +52,10 @@ class CandidatesMixin:
     # -- main -------------------------------------------------------------------------------------
     def candidates(self) -> list[Raw]:
         """Every attribution the rules find, in text order, before the learnt filter."""
-        lex = self.lex
-        doc = self.doc
-        verbs: list[tuple[Token, VerbCue]] = []
-        nouns: list[Token] = []
-        adjectives: list[Token] = []
-        according: list[tuple[Token, int]] = []
-        in_phrases: list[tuple[Token, Token]] = []
-        hedges: list[Token] = []
-        for tok in doc:
-            if self.tok_quote[tok.i] is not None:
-                continue
-            low = tok.lower_
-            if low == "in" and tok.dep_ == "prep":
-                src = self.in_source(tok)
-                if src is not None:
-                    in_phrases.append((tok, src))
-                continue
-            if low in ("according", "as"):
-                for phrase in lex.according:
-                    n = len(phrase)
-                    if tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == phrase:
-                        according.append((tok, n))
-                        break
-                continue
-            if tok.dep_ == "acomp" and tok.pos_ in ("ADJ", "VERB") and (
-                    tok.lemma_.lower() in lex.adjectives or low in lex.adjectives):
-                adjectives.append(tok)  # 'are confident that', 'are opposed to' (tagged as a verb)
-            elif tok.pos_ in ("VERB", "AUX"):
-                entry = self.verb_entry(tok)
-                if entry is not None:
-                    verbs.append((tok, entry))
-            elif tok.pos_ == "NOUN" and (tok.lemma_.lower() in lex.nouns or tok.lemma_.lower() in lex.held_nouns):
-                nouns.append(tok)
-            elif low in lex.sourceless_hedges and tok.dep_ == "advmod":
-                hedges.append(tok)
-        # entities that report something are outlets ("CNN reported", "the Times reported")
-        for v, _ in verbs:
-            if v.lemma_.lower() == "report":
-                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-                eid = self.a.token_entity.get(subj.i) if subj is not None else None
-                ent = self.a.entity(eid)
-                if ent is not None and ent.label in ("ORG", "NOMINAL") and subj is not None and subj.pos_ == "PROPN":
-                    self.reporters.add(ent.id)
+        cues = self._cue_words()
+        self._note_reporters(cues.verbs)
         raws: list[Raw] = []
-        for v, entry in verbs:
+        for v, entry in cues.verbs:
             raw = self.from_verb(v, entry)
             if raw is not None:
                 raw.origin = f"verb:{entry.kind}" + (":negated" if raw.plain_negation else "")
@@ -92,27 +66,75 @@ class CandidatesMixin:
         raws = self.merge_nested(raws)
         self.labelled_paragraphs(raws)
         self._mark_origin(raws, "label")
-        for n in nouns:
+        for n in cues.nouns:
             raw = self.from_noun(n)
             if raw is not None:
                 raw.origin = "noun"
                 raws.append(raw)
-        for tok in adjectives:
+        for tok in cues.adjectives:
             raw = self.from_adjective(tok)
             if raw is not None:
                 raw.origin = "adjective"
                 raws.append(raw)
-        for tok, n in according:
+        for tok, n in cues.according:
             self.from_according(tok, n, raws)
         self._mark_origin(raws, "according")
-        for tok, src in in_phrases:
+        for tok, src in cues.in_phrases:
             self.from_according(tok, 1, raws, src)
         self._mark_origin(raws, "in")
-        for h in hedges:
+        for h in cues.hedges:
             raw = self.from_hedge(h, raws)
             if raw is not None:
                 raw.origin = "hedge"
                 raws.append(raw)
+        return self._settle(raws)
+
+    def _cue_words(self) -> _CueWords:
+        """One pass over the tokens outside quotations: the cue words of each kind."""
+        lex = self.lex
+        doc = self.doc
+        found = _CueWords()
+        for tok in doc:
+            if self.tok_quote[tok.i] is not None:
+                continue
+            low = tok.lower_
+            if low == "in" and tok.dep_ == "prep":
+                src = self.in_source(tok)
+                if src is not None:
+                    found.in_phrases.append((tok, src))
+                continue
+            if low in ("according", "as"):
+                for phrase in lex.according:
+                    n = len(phrase)
+                    if tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == phrase:
+                        found.according.append((tok, n))
+                        break
+                continue
+            if tok.dep_ == "acomp" and tok.pos_ in ("ADJ", "VERB") and (
+                    tok.lemma_.lower() in lex.adjectives or low in lex.adjectives):
+                found.adjectives.append(tok)  # 'are confident that', 'are opposed to' (tagged as a verb)
+            elif tok.pos_ in ("VERB", "AUX"):
+                entry = self.verb_entry(tok)
+                if entry is not None:
+                    found.verbs.append((tok, entry))
+            elif tok.pos_ == "NOUN" and (tok.lemma_.lower() in lex.nouns or tok.lemma_.lower() in lex.held_nouns):
+                found.nouns.append(tok)
+            elif low in lex.sourceless_hedges and tok.dep_ == "advmod":
+                found.hedges.append(tok)
+        return found
+
+    def _note_reporters(self, verbs: list[tuple[Token, VerbCue]]) -> None:
+        """Entities that report something are outlets ("CNN reported", "the Times reported")."""
+        for v, _ in verbs:
+            if v.lemma_.lower() == "report":
+                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                eid = self.a.token_entity.get(subj.i) if subj is not None else None
+                ent = self.a.entity(eid)
+                if ent is not None and ent.label in ("ORG", "NOMINAL") and subj is not None and subj.pos_ == "PROPN":
+                    self.reporters.add(ent.id)
+
+    def _settle(self, raws: list[Raw]) -> list[Raw]:
+        """Nested candidates dropped or marked, text order, continuations and pronoun speakers."""
         # a belief or learnt cue inside someone else's content is part of what they say, not a claim of its own
         raws = [r for r in raws if not r.weak or not any(o.holds_cue_of(r) for o in raws)]
         # an unnamed-source claim ("is believed to") inside someone's content only hedges that content
@@ -146,6 +168,60 @@ class CandidatesMixin:
         return Cue(start, end, self.text[start:end], lemma)
 
     def from_verb(self, v: Token, entry: VerbCue) -> Raw | None:
+        negation = self._verb_stance(v, entry)
+        if negation is None:
+            return None
+        stance, plain_negation = negation
+        if entry.kind == "belief" and v.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in v.children):
+            return None  # "the widely believed story"
+        if v.dep_ in ("amod", "compound"):
+            return None
+        subj, how = self.subject(v)
+        if self._no_claim(v, subj):
+            return None
+        if subj is not None and subj.dep_ == "expl":
+            subj = None
+        found = self._verb_content(v, entry, subj, how, stance)
+        if found is None:
+            return None
+        (kind, span, root, quote), subject_is_content = found
+        if entry.any_xcomp and root is not None and self.doc[root].lemma_.lower() not in entry.requires:
+            stance = entry.any_xcomp  # 'refused to endorse him' says where he stands; it confirms nothing
+        via: list[str] = []
+        if how == "passive" and subj is not None and root is not None and (subj.i != root or subject_is_content):
+            # agentless passive: "it was reported that ...", "Iran is believed to ..." -- no named source
+            speaker = Speaker(text="", entity=None, start=None, end=None, anonymous=True)
+            if v.lemma_.lower() in self.lex.hedge_passives and stance == "asserts":
+                stance = "hedges"
+            if subj.lower_ != "it":
+                span = (min(span[0], self.doc[self.phrase(subj)[0]].idx), span[1])
+        elif how == "quoted":
+            quoted = self._quoted_speaker(v, via)
+            if quoted is None:
+                return None
+            speaker, subj = quoted
+        elif subj is None and how == "asked" and kind == "indirect":
+            # 'Asked whether ..., the minister said ...': the one who asked is not named
+            speaker = Speaker(text="", entity=None, start=None, end=None, anonymous=True)
+        elif subj is None:
+            return None
+        else:
+            speaker = self.speaker_for(subj)
+        if quote is not None:
+            quote.used = True
+        via += self.via_of(v, entry) + self._relays_of_subject(subj, how)
+        speaker, subj = self._citing(v, subj, how, kind, root, speaker, via)
+        if stance == "asserts" and self.cue_hedged(v):
+            stance = "hedges"
+        raw = Raw(kind=kind, speaker=speaker, content=span, cue=self.cue_of(v, v.lemma_.lower()), stance=stance,
+                  via=via, cue_tok=v.i, root=root, quote=quote, speaker_head=subj.i if subj is not None else None,
+                  belief=entry.kind == "belief", weak=entry.kind in ("belief", "mined"),
+                  plain_negation=plain_negation)
+        self._verb_tail(v, raw, span)
+        return raw
+
+    def _verb_stance(self, v: Token, entry: VerbCue) -> tuple[str, bool] | None:
+        """(stance, plainly negated) of a cue verb, or None where a negated cue is no cue of its own."""
         stance = entry.stance
         plain_negation = False
         if self.negated(v):
@@ -160,28 +236,30 @@ class CandidatesMixin:
                 stance = "denies" if entry.kind == "belief" else "cannot_confirm"
             else:
                 stance = entry.negated or "cannot_confirm"
-        if entry.kind == "belief" and v.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in v.children):
-            return None  # "the widely believed story"
-        if v.dep_ in ("amod", "compound"):
-            return None
-        subj, how = self.subject(v)
+        return stance, plain_negation
+
+    def _no_claim(self, v: Token, subj: Token | None) -> bool:
+        """Whether the verb's subject or object make it an act rather than a claim."""
         if subj is not None and subj.pos_ not in SPEAKER_POS and subj.lower_ not in self.lex.quantifier_speakers:
-            return None
+            return True
         if subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
-            return None  # "no group claimed ...": nobody said anything
+            return True  # "no group claimed ...": nobody said anything
         for c in v.children:
             # "asked not to be named", "claimed responsibility": acts, not claims
             if c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.anonymity_verbs and any(
                     x.dep_ == "auxpass" for x in c.children):
-                return None
+                return True
             if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.act_objects.get(v.lemma_.lower(), ()):
-                return None
+                return True
             # 'citing two diplomats': a source that others speak through (see via), not a claim; 'cited the
             # figure as evidence' is one
             if c.dep_ == "dobj" and v.lemma_.lower() in self.lex.citing and self.is_source(c):
-                return None
-        if subj is not None and subj.dep_ == "expl":
-            subj = None
+                return True
+        return False
+
+    def _verb_content(self, v: Token, entry: VerbCue, subj: Token | None, how: str,
+                      stance: str) -> tuple[tuple[str, tuple[int, int], int | None, Quote | None], bool] | None:
+        """The content a cue verb introduces, and whether it is the verb's (passive) subject."""
         content = self.content_for(v, entry, subj)
         subject_is_content = False
         if content is None and how == "passive" and subj is not None and (
@@ -202,40 +280,25 @@ class CandidatesMixin:
                 content = ("indirect", self.span_chars(subj.left_edge.i, xc.right_edge.i), xc.i, None)
             else:
                 return None
-        kind, span, root, quote = content
-        if entry.any_xcomp and root is not None and self.doc[root].lemma_.lower() not in entry.requires:
-            stance = entry.any_xcomp  # 'refused to endorse him' says where he stands; it confirms nothing
-        via: list[str] = []
-        if how == "passive" and subj is not None and root is not None and (subj.i != root or subject_is_content):
-            # agentless passive: "it was reported that ...", "Iran is believed to ..." -- no named source
-            speaker = Speaker(text="", entity=None, start=None, end=None, anonymous=True)
-            if v.lemma_.lower() in self.lex.hedge_passives and stance == "asserts":
-                stance = "hedges"
-            if subj.lower_ != "it":
-                span = (min(span[0], self.doc[self.phrase(subj)[0]].idx), span[1])
-        elif how == "quoted":
-            quoter = v.head.head
-            obj = next((c for c in quoter.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if obj is None:
-                return None
-            speaker = self.speaker_for(obj)
-            qsubj, _ = self.subject(quoter)
-            if qsubj is not None:
-                eid = self.outlet_for(qsubj) or self.a.token_entity.get(qsubj.i)
-                if eid:
-                    via.append(eid)
-            subj = obj
-        elif subj is None and how == "asked" and kind == "indirect":
-            # 'Asked whether ..., the minister said ...': the one who asked is not named
-            speaker = Speaker(text="", entity=None, start=None, end=None, anonymous=True)
-        elif subj is None:
+        return content, subject_is_content
+
+    def _quoted_speaker(self, v: Token, via: list[str]) -> tuple[Speaker, Token] | None:
+        """'Reuters quoted the minister as saying ...': the one quoted speaks, the quoter relays (into ``via``)."""
+        quoter = v.head.head
+        obj = next((c for c in quoter.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None:
             return None
-        else:
-            speaker = self.speaker_for(subj)
-        if quote is not None:
-            quote.used = True
-        lemma = v.lemma_.lower()
-        via += self.via_of(v, entry)
+        speaker = self.speaker_for(obj)
+        qsubj, _ = self.subject(quoter)
+        if qsubj is not None:
+            eid = self.outlet_for(qsubj) or self.a.token_entity.get(qsubj.i)
+            if eid:
+                via.append(eid)
+        return speaker, obj
+
+    def _relays_of_subject(self, subj: Token | None, how: str) -> list[str]:
+        """Outlets the speaker spoke through, hung on the subject: 'quoted by Reuters', 'speaking to the BBC'."""
+        via: list[str] = []
         if subj is not None:  # "the official quoted by Reuters said ..."
             for c in subj.rights:
                 if c.dep_ == "acl" and c.lemma_.lower() in self.lex.quoting:
@@ -248,7 +311,11 @@ class CandidatesMixin:
                     via += [e for e in (self.outlet_for(x) for pp in c.children if pp.dep_ == "prep"
                                         and pp.lower_ in ("to", "with", "on") for x in pp.children
                                         if x.dep_ == "pobj") if e]
-        # "Reuters reported, citing two diplomats, that ...": the cited source speaks, Reuters relays
+        return via
+
+    def _citing(self, v: Token, subj: Token | None, how: str, kind: str, root: int | None, speaker: Speaker,
+                via: list[str]) -> tuple[Speaker, Token | None]:
+        """'Reuters reported, citing two diplomats, that ...': the cited source speaks, Reuters relays."""
         hung = list(subj.rights) if subj is not None and how != "quoted" else []
         for c in list(v.children) + hung + (
                 list(self.doc[root].lefts) if root is not None and kind == "indirect" else []):
@@ -265,15 +332,13 @@ class CandidatesMixin:
                         via.insert(0, relay)
                     speaker = self.speaker_for(obj)
                     subj = obj
-        if stance == "asserts" and self.cue_hedged(v):
-            stance = "hedges"
-        raw = Raw(kind=kind, speaker=speaker, content=span, cue=self.cue_of(v, lemma), stance=stance, via=via,
-                  cue_tok=v.i, root=root, quote=quote, speaker_head=subj.i if subj is not None else None,
-                  belief=entry.kind == "belief", weak=entry.kind in ("belief", "mined"),
-                  plain_negation=plain_negation)
-        if kind == "indirect" and root is not None and span[0] > v.idx:
+        return speaker, subj
+
+    def _verb_tail(self, v: Token, raw: Raw, span: tuple[int, int]) -> None:
+        """The content's run-on after the cue, and a stance the content's own words give."""
+        if raw.kind == "indirect" and raw.root is not None and span[0] > v.idx:
             raw.content = self.extend_tail(v, span)
-        if kind == "indirect" and root is None and quote is None and span[1] <= v.idx:
+        if raw.kind == "indirect" and raw.root is None and raw.quote is None and span[1] <= v.idx:
             tail = self.tail_after(v)  # "A, he said, B.": the sentence goes on after the cue
             if tail is not None:
                 raw.extend(*tail)
@@ -281,7 +346,6 @@ class CandidatesMixin:
             inner = self.content_stance(raw)
             if STANCE_RANK[inner] > STANCE_RANK[raw.stance]:
                 raw.stance = inner
-        return raw
 
     def merge_nested(self, raws: list[Raw]) -> list[Raw]:
         """Drop a cue that is the content head of another cue and has the same speaker; its stance moves

@@ -46,15 +46,61 @@ class ContentMixin:
 
     def content_for(self, v: Token, entry: VerbCue, subj: Token | None) -> tuple[str, tuple[int, int], int | None,
                                                                                 Quote | None] | None:
-        # 1. a quotation governed by the cue (a quoted fragment inside a longer complement is not one:
-        # 'called Clinton a "champion"', 'said Trump has "enormous respect" for the military')
+        # 1. a quotation governed by the cue
+        governed = self._governed_quote(v)
+        if governed is not None:
+            return governed
+        # 2. clausal complement (also one hung on "citing ...")
+        comps = self._complements(v, entry)
+        if entry.clause_only:
+            comps = [c for c in comps if c.dep_ == "ccomp"]
+            if not comps:
+                return self.prep_content(v, entry)
+        if entry.requires:
+            comps = [c for c in comps if c.dep_ == "xcomp" and (c.lemma_.lower() in entry.requires or entry.any_xcomp)]
+            if not comps:
+                return None
+        clause = self._from_complements(v, comps)
+        if clause is not None:
+            return clause
+        subj_left = self.phrase(subj)[0] if subj is not None and subj.i < v.i else v.i
+        # 3. an adjacent quotation
+        q = self.quote_next_to(v, min(subj_left, v.i))
+        if q is not None:
+            return "direct", (q.start, q.end), None, q
+        if entry.kind == "belief":  # a belief needs a proposition: 'fears that ...', 'wants to ...'
+            # ... or, for some, a thing: 'polls show a close race', 'voters want lower taxes'
+            return self.argument_content(v) if entry.takes_arguments() else None
+        if entry.kind == "mined":  # an object alone only for verbs that mostly report what someone says
+            return self.argument_content(v) if entry.object == "any" else self.prep_content(v, entry)
+        # 4. a preposition's object ("accused Iran of sending troops", "warned of an attack")
+        for c in v.rights:
+            # 'is calling for the United States to step up ...': the parser makes "for" the mark of a clause
+            if c.dep_ == "advcl" and c.left_edge.lower_ == "for" and "for" in entry.preps and c.left_edge.dep_ == "mark" \
+                    and not self.crosses_paragraph(v, c):
+                return "indirect", self.span_chars(c.left_edge.i + 1, c.right_edge.i), c.i, None
+        found = self.prep_content(v, entry) or self._object_content(v, entry) or self._as_clause_content(v) \
+            or self._around_speaker(v, entry, subj, subj_left)
+        if found is not None:
+            return found
+        # 7. what the cue is about, as its object: 'stressed the need for ...', 'mentioned the deal'
+        if entry.takes_arguments() and not entry.requires:
+            return self.argument_content(v)
+        return None
+
+    def _governed_quote(self, v: Token) -> tuple[str, tuple[int, int], int, Quote] | None:
+        """A quotation governed by the cue (a quoted fragment inside a longer complement is not one: 'called
+        Clinton a "champion"', 'said Trump has "enormous respect" for the military')."""
         for c in v.children:
             q = self.in_quote(c)
             if q is not None and c.dep_ != "punct" and not q.used and self.quote_fits(q, c) \
                     and not self.crosses_paragraph(v, c) and not any(
                     o is not c and o.dep_ in ("dobj", "dative") and self.tok_quote[o.i] is None for o in v.rights):
                 return "direct", (q.start, q.end), c.i, q
-        # 2. clausal complement (also one hung on "citing ...")
+        return None
+
+    def _complements(self, v: Token, entry: VerbCue) -> list[Token]:
+        """The clauses a cue may introduce, wherever the parser hung them."""
         comps = [c for c in v.children if c.dep_ in CLAUSE_DEPS]
         if entry.kind == "speech" and not entry.requires:
             # 'said after the convention he would not accept ...': the parser hangs a complement without
@@ -77,14 +123,11 @@ class ContentMixin:
                 # 'citing two diplomats, that ...': the parser hangs the clause on the cited source
                 comps += [x for o in c.children if o.dep_ == "dobj" for x in o.children
                           if x.dep_ in ("relcl", "acl") and has_mark(x, "that")]
-        if entry.clause_only:
-            comps = [c for c in comps if c.dep_ == "ccomp"]
-            if not comps:
-                return self.prep_content(v, entry)
-        if entry.requires:
-            comps = [c for c in comps if c.dep_ == "xcomp" and (c.lemma_.lower() in entry.requires or entry.any_xcomp)]
-            if not comps:
-                return None
+        return comps
+
+    def _from_complements(self, v: Token, comps: list[Token]) -> tuple[str, tuple[int, int], int,
+                                                                          Quote | None] | None:
+        """The content of the first complement that can be one (a quotation in it, else the clause)."""
         for c in comps:
             if c.dep_ == "parataxis" and c.i < v.i and self.in_quote(c) is None:
                 continue
@@ -103,38 +146,26 @@ class ContentMixin:
                 if first is not None:
                     span = (self.doc[first].idx, span[1])
             return "indirect", span, c.i, None
-        subj_left = self.phrase(subj)[0] if subj is not None and subj.i < v.i else v.i
-        # 3. an adjacent quotation
-        q = self.quote_next_to(v, min(subj_left, v.i))
-        if q is not None:
-            return "direct", (q.start, q.end), None, q
-        if entry.kind == "belief":  # a belief needs a proposition: 'fears that ...', 'wants to ...'
-            # ... or, for some, a thing: 'polls show a close race', 'voters want lower taxes'
-            return self.argument_content(v) if entry.takes_arguments() else None
-        if entry.kind == "mined":  # an object alone only for verbs that mostly report what someone says
-            return self.argument_content(v) if entry.object == "any" else self.prep_content(v, entry)
-        # 4. a preposition's object ("accused Iran of sending troops", "warned of an attack")
-        for c in v.rights:
-            # 'is calling for the United States to step up ...': the parser makes "for" the mark of a clause
-            if c.dep_ == "advcl" and c.left_edge.lower_ == "for" and "for" in entry.preps and c.left_edge.dep_ == "mark" \
-                    and not self.crosses_paragraph(v, c):
-                return "indirect", self.span_chars(c.left_edge.i + 1, c.right_edge.i), c.i, None
-        prep = self.prep_content(v, entry)
-        if prep is not None:
-            return prep
-        # 5. the direct object, where the lexicon allows it ("denied the report", "ruled out sending")
-        if entry.object:
-            for c in v.children:
-                if c.dep_ in ("dobj", "pcomp") or (c.dep_ == "xcomp" and entry.object == "any"):
-                    if entry.object == "claim" and c.lemma_.lower() not in self.lex.claim_nouns:
-                        continue
-                    last = c.right_edge.i
-                    if c.dep_ == "dobj":  # 'called the plan a disaster', 'described him as a liar'
-                        for x in v.rights:
-                            if x.i > c.i and (x.dep_ == "oprd" or x.dep_ == "prep" and x.lower_ == "as"):
-                                last = x.right_edge.i
-                    return "indirect", self.span_chars(c.left_edge.i, last), c.i, None
-        # 5a. 'As the minister noted, the port reopened': the clause the "as" phrase is set in
+        return None
+
+    def _object_content(self, v: Token, entry: VerbCue) -> tuple[str, tuple[int, int], int, None] | None:
+        """5. The direct object, where the lexicon allows it ("denied the report", "ruled out sending")."""
+        if not entry.object:
+            return None
+        for c in v.children:
+            if c.dep_ in ("dobj", "pcomp") or (c.dep_ == "xcomp" and entry.object == "any"):
+                if entry.object == "claim" and c.lemma_.lower() not in self.lex.claim_nouns:
+                    continue
+                last = c.right_edge.i
+                if c.dep_ == "dobj":  # 'called the plan a disaster', 'described him as a liar'
+                    for x in v.rights:
+                        if x.i > c.i and (x.dep_ == "oprd" or x.dep_ == "prep" and x.lower_ == "as"):
+                            last = x.right_edge.i
+                return "indirect", self.span_chars(c.left_edge.i, last), c.i, None
+        return None
+
+    def _as_clause_content(self, v: Token) -> tuple[str, tuple[int, int], int, None] | None:
+        """5a. 'As the minister noted, the port reopened': the clause the "as" phrase is set in."""
         if v.dep_ in ("advcl", "acl") and has_mark(v, "as") \
                 and v.head.pos_ in ("VERB", "AUX") and not self.crosses_paragraph(v, v.head):
             head = v.head
@@ -147,13 +178,17 @@ class ContentMixin:
                 first, last = head.left_edge.i, lo - 1
             if last > first:
                 return "indirect", self.span_chars(first, last), head.i, None
-        # 5b. a cue set in commas inside the sentence it reports: "The museum, Mr. Bush said, celebrated ..."
+        return None
+
+    def _around_speaker(self, v: Token, entry: VerbCue, subj: Token | None,
+                        subj_left: int) -> tuple[str, tuple[int, int], None, None] | None:
+        """The sentence around a speaker set in commas: 5b. "The museum, Mr. Bush said, celebrated ...";
+        6. the clause before the speaker: "Iran sent troops, an official told the channel."."""
         if subj is not None and v.dep_ == "parataxis" and v.head.i > v.i and subj.i < v.i:
             j = subj_left - 1
             first = v.head.left_edge.i
             if j > first and self.doc[j].text in (",", "—", "–"):
                 return "indirect", self.span_chars(first, j - 1), None, None
-        # 6. the clause before the speaker: "Iran sent troops, an official told the channel."
         if subj is not None and entry.requires == frozenset():
             sent_start = v.sent.start
             while "\n" in self.text[self.doc[sent_start].idx:self.doc[subj_left].idx]:
@@ -166,9 +201,6 @@ class ContentMixin:
                 if any(t.pos_ in ("VERB", "AUX") for t in before) and not any(
                         v.i in (a.i for a in t.ancestors) for t in before if not t.is_punct and not t.is_space):
                     return "indirect", self.span_chars(sent_start, j - 1), None, None
-        # 7. what the cue is about, as its object: 'stressed the need for ...', 'mentioned the deal'
-        if entry.takes_arguments() and not entry.requires:
-            return self.argument_content(v)
         return None
 
     def prep_content(self, v: Token, entry: VerbCue) -> tuple[str, tuple[int, int], int | None, None] | None:

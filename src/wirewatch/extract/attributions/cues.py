@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ...kb.lexicons import load_lexicon
+from ...kb.lexicons import lexicon_words, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,10 +32,10 @@ SIGNED = re.compile(r"[”\"’']\s*([―—–]|--)\s*((?:[A-Z][\w.’'-]*\s?){
 
 
 # prepositions whose object can be what a cue is about ('referred to', 'called for', 'spoke of', 'warned against')
-ARG_PREPS = {"to", "for", "about", "of", "on", "against", "with", "over", "into", "as", "at", "toward", "towards"}
+ARG_PREPS = set(lexicon_words("attribution_words", "arg_preps"))
 
 
-ADDRESSEE_VERBS = {"tell", "ask", "inform", "brief", "assure", "remind", "urge", "warn", "write"}
+ADDRESSEE_VERBS = set(lexicon_words("attribution_words", "addressee_verbs"))
 
 
 PARAGRAPH = re.compile(r"[^\n]+?(?=\n|\s{2,}|$)")  # a line, or a run of text that two spaces end
@@ -44,7 +44,7 @@ PARAGRAPH = re.compile(r"[^\n]+?(?=\n|\s{2,}|$)")  # a line, or a run of text th
 MAX_GAP = 120  # a quotation's pieces are one content across a cue this short ('," Ana Ruiz, a nurse, said. "')
 
 
-NOUN_PREPS = {"of", "about", "on", "for", "against", "over", "toward", "towards", "with"}
+NOUN_PREPS = set(lexicon_words("attribution_words", "noun_preps"))
 
 
 ARG_DEPS = {"dobj", "dative", "oprd", "attr", "acomp", "ccomp", "xcomp"}
@@ -57,13 +57,13 @@ SPEAKER_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 
 
 # 'worried about', 'critical of', 'opposed to', 'interested in', 'impressed by'
-ADJECTIVE_PREPS = {"about", "of", "over", "with", "on", "in", "to", "toward", "towards", "against", "by"}
+ADJECTIVE_PREPS = set(lexicon_words("attribution_words", "adjective_preps"))
 
 
 QUESTION_VERBS = {"ask", "wonder", "question", "inquire", "query"}
 
 
-COPULAS = {"be", "seem", "remain", "appear", "become", "feel", "sound", "look", "grow", "stay"}
+COPULAS = set(lexicon_words("attribution_words", "copulas"))
 
 
 FIRST_PERSON = {"i", "we", "me", "us"}
@@ -81,9 +81,7 @@ QUOTE_CHARS = set(OPEN_QUOTES) | CLOSE_QUOTES | {"''", "``"}
 DEFINITE = {"the", "this", "that"}
 
 
-STOP_LEMMAS = {"be", "have", "do", "say", "tell", "report", "confirm", "deny", "medium", "presence", "that",
-               "there", "it", "its", "they", "we", "i", "who", "which", "what", "thing", "way", "time", "year",
-               "day", "people", "official", "source", "claim", "news", "operate", "also", "not", "could", "will"}
+STOP_LEMMAS = set(lexicon_words("attribution_words", "stop_lemmas"))
 
 
 def has_mark(tok: Token, *words: str) -> bool:
@@ -157,58 +155,11 @@ def _low(items: list[str]) -> frozenset[str]:
 def cue_lexicon() -> CueLexicon:
     """The attribution cue lexicon, parsed once per process."""
     raw: dict[str, Any] = load_lexicon("attribution_cues")
-    verbs: dict[str, list[VerbCue]] = {}
-    for key, entry in raw["verbs"].items():
-        lemma, _, particle = key.lower().partition(" ")
-        cue = VerbCue(lemma=lemma, stance=entry.get("stance", "asserts"), negated=entry.get("negated"),
-                      kind=entry.get("kind", "speech"), object=entry.get("object"),
-                      preps=_low(entry.get("preps", [])), requires=_low(entry.get("requires", [])),
-                      particle=particle or None, arguments=entry.get("arguments"), any_xcomp=entry.get("any_xcomp"))
-        verbs.setdefault(lemma, []).append(cue)
+    verbs = _listed_verbs(raw)
     mined = raw.get("mined") or {}
+    nouns = {k.lower(): v for k, v in raw["nouns"].items()}
     if mined.get("file"):
-        stats: dict[str, Any] = load_lexicon(mined["file"])
-        skip = _low(mined.get("exclude", []))
-        # verbs the event lexicon codes as material acts ('attacked the town', 'released the prisoners') are
-        # left to the events stage unless what follows them is a that-clause; verbal acts (CAMEO roots in
-        # verbal_event_roots: 'condemned the attack', 'endorsed Clinton') are what someone says or thinks
-        verbal = tuple(mined.get("verbal_event_roots", []))
-        event_codes: dict[str, str] = load_lexicon(mined["events_file"]).get("verbs", {}) if mined.get("events_file") else {}
-        events = frozenset(lemma for lemma, code in event_codes.items()
-                           if not str(code).rsplit("|", 1)[-1].startswith(verbal))
-        for lemma, row in stats.get("verb", {}).items():
-            if lemma in verbs or lemma in skip:
-                continue
-            if row["cue"] < mined.get("min_cues", 5) or row["precision"] < mined.get("min_precision_clause", 1.0):
-                continue
-            if row["precision"] < mined.get("min_precision", 0.5):  # a weaker cue: only with a that-clause
-                verbs[lemma] = [VerbCue(lemma=lemma, kind="mined", clause_only=True)]
-            else:
-                event = lemma in events
-                # a verbal act the events stage also codes ('condemned the attack') needs more evidence to be a
-                # claim with a bare object than other learnt verbs
-                need = mined.get("min_precision_verbal_event_object" if lemma in event_codes else
-                                 "min_precision_object", 0.5)
-                obj = "any" if row["precision"] >= need and not event else None
-                verbs[lemma] = [VerbCue(lemma=lemma, kind="mined", object=obj, clause_only=event)]
-        # a verb with a preposition whose object is the content ('pointed to the polls', 'spoke about the
-        # economy'): the preposition joins the verb's entry, or makes one
-        for pair, row in stats.get("verb_prep", {}).items():
-            lemma, prep = pair.split(" ", 1)
-            if lemma in skip or row["cue"] < mined.get("min_cues_prep", 5) \
-                    or row["precision"] < mined.get("min_precision_prep", 1.0):
-                continue
-            entries = verbs.get(lemma, [])
-            if not any(e.particle is None for e in entries):  # only 'point out' so far: 'pointed to' is new
-                entries = [*entries, VerbCue(lemma=lemma, kind="mined", clause_only=True)]
-            verbs[lemma] = [replace(e, preps=e.preps | {prep}) if e.particle is None else e for e in entries]
-        nouns = {k.lower(): v for k, v in raw["nouns"].items()}
-        for lemma, row in stats.get("noun", {}).items():
-            if lemma not in nouns and lemma not in skip and row["cue"] >= mined.get("min_cues", 5) \
-                    and row["precision"] >= mined.get("min_precision_noun", 1.0):
-                nouns[lemma] = "asserts"
-    else:
-        nouns = {k.lower(): v for k, v in raw["nouns"].items()}
+        _add_mined(verbs, nouns, mined)
     hedges = raw["hedges"]
     outlets = raw["outlets"]
     return CueLexicon(
@@ -237,3 +188,64 @@ def cue_lexicon() -> CueLexicon:
         quantifier_speakers=_low(raw.get("quantifier_speakers", [])),
         act_objects={k.lower(): _low(v) for k, v in raw.get("act_objects", {}).items()},
     )
+
+def _listed_verbs(raw: dict[str, Any]) -> dict[str, list[VerbCue]]:
+    """The lexicon's own verb entries, by lemma."""
+    verbs: dict[str, list[VerbCue]] = {}
+    for key, entry in raw["verbs"].items():
+        lemma, _, particle = key.lower().partition(" ")
+        cue = VerbCue(lemma=lemma, stance=entry.get("stance", "asserts"), negated=entry.get("negated"),
+                      kind=entry.get("kind", "speech"), object=entry.get("object"),
+                      preps=_low(entry.get("preps", [])), requires=_low(entry.get("requires", [])),
+                      particle=particle or None, arguments=entry.get("arguments"), any_xcomp=entry.get("any_xcomp"))
+        verbs.setdefault(lemma, []).append(cue)
+    return verbs
+
+
+def _add_mined(verbs: dict[str, list[VerbCue]], nouns: dict[str, str], mined: dict[str, Any]) -> None:
+    """Cue verbs, verb-preposition pairs and nouns learnt from PolNeAR's counts (``mined["file"]``)."""
+    stats: dict[str, Any] = load_lexicon(mined["file"])
+    skip = _low(mined.get("exclude", []))
+    _add_mined_verbs(verbs, stats, mined, skip)
+    # a verb with a preposition whose object is the content ('pointed to the polls', 'spoke about the
+    # economy'): the preposition joins the verb's entry, or makes one
+    for pair, row in stats.get("verb_prep", {}).items():
+        lemma, prep = pair.split(" ", 1)
+        if lemma in skip or row["cue"] < mined.get("min_cues_prep", 5) \
+                or row["precision"] < mined.get("min_precision_prep", 1.0):
+            continue
+        entries = verbs.get(lemma, [])
+        if not any(e.particle is None for e in entries):  # only 'point out' so far: 'pointed to' is new
+            entries = [*entries, VerbCue(lemma=lemma, kind="mined", clause_only=True)]
+        verbs[lemma] = [replace(e, preps=e.preps | {prep}) if e.particle is None else e for e in entries]
+    for lemma, row in stats.get("noun", {}).items():
+        if lemma not in nouns and lemma not in skip and row["cue"] >= mined.get("min_cues", 5) \
+                and row["precision"] >= mined.get("min_precision_noun", 1.0):
+            nouns[lemma] = "asserts"
+
+
+def _add_mined_verbs(verbs: dict[str, list[VerbCue]], stats: dict[str, Any], mined: dict[str, Any],
+                     skip: frozenset[str]) -> None:
+    # verbs the event lexicon codes as material acts ('attacked the town', 'released the prisoners') are
+    # left to the events stage unless what follows them is a that-clause; verbal acts (CAMEO roots in
+    # verbal_event_roots: 'condemned the attack', 'endorsed Clinton') are what someone says or thinks
+    verbal = tuple(mined.get("verbal_event_roots", []))
+    event_codes: dict[str, str] = load_lexicon(mined["events_file"]).get("verbs", {}) if mined.get("events_file") else {}
+    events = frozenset(lemma for lemma, code in event_codes.items()
+                       if not str(code).rsplit("|", 1)[-1].startswith(verbal))
+    for lemma, row in stats.get("verb", {}).items():
+        if lemma in verbs or lemma in skip:
+            continue
+        if row["cue"] < mined.get("min_cues", 5) or row["precision"] < mined.get("min_precision_clause", 1.0):
+            continue
+        if row["precision"] < mined.get("min_precision", 0.5):  # a weaker cue: only with a that-clause
+            verbs[lemma] = [VerbCue(lemma=lemma, kind="mined", clause_only=True)]
+        else:
+            event = lemma in events
+            # a verbal act the events stage also codes ('condemned the attack') needs more evidence to be a
+            # claim with a bare object than other learnt verbs
+            need = mined.get("min_precision_verbal_event_object" if lemma in event_codes else
+                             "min_precision_object", 0.5)
+            obj = "any" if row["precision"] >= need and not event else None
+            verbs[lemma] = [VerbCue(lemma=lemma, kind="mined", object=obj, clause_only=event)]
+

@@ -40,6 +40,7 @@ from .triggers import Candidate, _definite, _refine_intent, is_verbal, munition,
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 
 @dataclass
@@ -56,57 +57,10 @@ def _sentence_events(analysis: Analysis, sent: SpacySpan, lex: Lexicon) -> list[
     found: list[_Found] = []
     for cand in cands:
         head = cand.head
-        if is_verbal(head):
-            _refine_intent(cand, lex)
-            speaker = reattached_conj(head, lex)
-            subj, _ = subject(speaker if speaker is not None else head)
-            actor = _entities(analysis, subj) if subj is not None else []
-            if not actor and subj is not None and subj.lower_ in PRONOUNS:
-                actor = _speaker_entities(analysis, head, lex)  # "Al-Shabaab said it had carried out the attack"
-            if not actor and subj is not None and cand.subject_role == "agent":
-                actor = _unrecognised_name(analysis, subj)
-            if cand.subject_role == "target" and subj is not None:
-                actor = []
-            elif cand.subject_role == "instrument" and subj is not None:
-                actor = _instrument_actor(analysis, subj)  # "a bomb planted by X", "an Israeli air strike"
-            elif not actor and subj is not None and cand.sense.event_type == "ASSAULT" and munition(subj, lex):
-                cand.actorless, cand.subject_role = True, "instrument"  # "..., killing nine": the bomb did
-            if cand.claim and subj is not None and any(c.lower_ == "no" for c in subj.children):
-                continue  # "no group has claimed responsibility"
-            recipient = recipients(analysis, cand, actor)
-            if cand.subject_role == "target" and subj is not None:
-                recipient = [e for e in _entities(analysis, subj) if e not in recipient] + recipient
-            own = _own_marks(head, lex)
-            aux = own if speaker is not None else aux_mode(head, lex)
-            gov = _governor(head, heads, lex) if speaker is None else None
-            if conditional(head):
-                continue  # the condition of a hypothetical, or an open question ("whether ... would send")
-            if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in head.children):
-                continue  # "the authorities must investigate": what the speaker demands, not an event
-            if aux == "hypothetical" and _quoted(analysis, head):
-                continue  # speculation inside a quotation
-            if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "pobj", "attr"):
-                continue  # "join the force fighting armed gangs": a description of the object
-            if aux in ("negation", "hypothetical") and aux != own:
-                continue  # negated or hypothetical only through the clause above ("ruled out sending")
-            if gov is not None and gov.sense.event_type in GOVERNING_TYPES and (
-                    gov.sense.event_type in ("ACCUSE", "REJECT") or aux is not None and not (
-                    gov.sense.event_type == "THREATEN" and aux == "future")):
-                continue  # the content of an accusation, denial, demand, offer or threat is not a second event
-            if cand.sense.event_type == "MOBILIZE" and recipient and _peacekeeping(cand, subj):
-                cand.sense = Sense("AID", None, "074")  # CAMEO 074: troops sent to keep the peace are aid
-            if aux == "future" and _on_condition(head):
-                aux = "hypothetical"  # "said it would withdraw only once the threat is removed": a condition put
-            if _refusal(cand, aux):
-                cand.sense, aux = Sense("REJECT", None, "120"), None
-        else:
-            actor, recipient = noun_arguments(analysis, cand)
-            gov_tok = head.head
-            own = _own_marks(head, lex)
-            aux = own or (aux_mode(gov_tok, lex) if gov_tok.pos_ in ("VERB", "AUX") else None)
-            if aux in ("negation", "hypothetical") and aux != own and not (
-                    gov_tok.pos_ in ("VERB", "AUX") and _own_marks(gov_tok, lex) == aux):
-                continue
+        args = _verbal_event(analysis, cand, heads, lex) if is_verbal(head) else _nominal_event(analysis, cand, lex)
+        if args is None:
+            continue
+        actor, recipient, aux = args
         if not actor and not cand.actorless:
             continue  # PLOVER events need an actor; an unattributed act is left to later stages
         if cand.sense.event_type in ("AID", "COOPERATE") and not recipient and len(actor) < 2:
@@ -114,7 +68,81 @@ def _sentence_events(analysis: Analysis, sent: SpacySpan, lex: Lexicon) -> list[
         if aux is None and historical(head, analysis):
             aux = "historical"
         found.append(_Found(cand, actor, recipient, aux))
-    # one happening, one event: "marched ..., chanting slogans and blocking traffic" is one PROTEST
+    return _one_per_happening(found)
+
+
+def _verbal_event(analysis: Analysis, cand: Candidate, heads: dict[int, Candidate],
+                  lex: Lexicon) -> tuple[list[str], list[str], str | None] | None:
+    """(actor, recipient, aux) of a verb's event, or None where the verb is no event of its own here."""
+    head = cand.head
+    _refine_intent(cand, lex)
+    speaker = reattached_conj(head, lex)
+    subj, _ = subject(speaker if speaker is not None else head)
+    actor = _entities(analysis, subj) if subj is not None else []
+    if not actor and subj is not None and subj.lower_ in PRONOUNS:
+        actor = _speaker_entities(analysis, head, lex)  # "Al-Shabaab said it had carried out the attack"
+    if not actor and subj is not None and cand.subject_role == "agent":
+        actor = _unrecognised_name(analysis, subj)
+    if cand.subject_role == "target" and subj is not None:
+        actor = []
+    elif cand.subject_role == "instrument" and subj is not None:
+        actor = _instrument_actor(analysis, subj)  # "a bomb planted by X", "an Israeli air strike"
+    elif not actor and subj is not None and cand.sense.event_type == "ASSAULT" and munition(subj, lex):
+        cand.actorless, cand.subject_role = True, "instrument"  # "..., killing nine": the bomb did
+    if cand.claim and subj is not None and any(c.lower_ == "no" for c in subj.children):
+        return None  # "no group has claimed responsibility"
+    recipient = recipients(analysis, cand, actor)
+    if cand.subject_role == "target" and subj is not None:
+        recipient = [e for e in _entities(analysis, subj) if e not in recipient] + recipient
+    own = _own_marks(head, lex)
+    aux = own if speaker is not None else aux_mode(head, lex)
+    gov = _governor(head, heads, lex) if speaker is None else None
+    if _not_an_event_here(analysis, head, aux, own, gov):
+        return None
+    if cand.sense.event_type == "MOBILIZE" and recipient and _peacekeeping(cand, subj):
+        cand.sense = Sense("AID", None, "074")  # CAMEO 074: troops sent to keep the peace are aid
+    if aux == "future" and _on_condition(head):
+        aux = "hypothetical"  # "said it would withdraw only once the threat is removed": a condition put
+    if _refusal(cand, aux):
+        cand.sense, aux = Sense("REJECT", None, "120"), None
+    return actor, recipient, aux
+
+
+def _not_an_event_here(analysis: Analysis, head: Token, aux: str | None, own: str | None,
+                       gov: Candidate | None) -> bool:
+    """Conditions, demands, speculation, descriptions and governed contents are no events of their own."""
+    if conditional(head):
+        return True  # the condition of a hypothetical, or an open question ("whether ... would send")
+    if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in head.children):
+        return True  # "the authorities must investigate": what the speaker demands, not an event
+    if aux == "hypothetical" and _quoted(analysis, head):
+        return True  # speculation inside a quotation
+    if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "pobj", "attr"):
+        return True  # "join the force fighting armed gangs": a description of the object
+    if aux in ("negation", "hypothetical") and aux != own:
+        return True  # negated or hypothetical only through the clause above ("ruled out sending")
+    # the content of an accusation, denial, demand, offer or threat is not a second event
+    return gov is not None and gov.sense.event_type in GOVERNING_TYPES and (
+        gov.sense.event_type in ("ACCUSE", "REJECT") or aux is not None and not (
+            gov.sense.event_type == "THREATEN" and aux == "future"))
+
+
+def _nominal_event(analysis: Analysis, cand: Candidate,
+                   lex: Lexicon) -> tuple[list[str], list[str], str | None] | None:
+    """(actor, recipient, aux) of an event noun's event, or None where it is negated from above."""
+    head = cand.head
+    actor, recipient = noun_arguments(analysis, cand)
+    gov_tok = head.head
+    own = _own_marks(head, lex)
+    aux = own or (aux_mode(gov_tok, lex) if gov_tok.pos_ in ("VERB", "AUX") else None)
+    if aux in ("negation", "hypothetical") and aux != own and not (
+            gov_tok.pos_ in ("VERB", "AUX") and _own_marks(gov_tok, lex) == aux):
+        return None
+    return actor, recipient, aux
+
+
+def _one_per_happening(found: list[_Found]) -> list[_Found]:
+    """One happening, one event: "marched ..., chanting slogans and blocking traffic" is one PROTEST."""
     kept: list[_Found] = []
     for f in sorted(found, key=lambda f: (_depth(f.cand.head), f.cand.head.i)):
         same = next((k for k in kept if k.cand.sense.event_type == f.cand.sense.event_type

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...kb.lexicons import load_lexicon
+from ...kb.lexicons import lexicon_words, load_lexicon
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 
@@ -17,14 +17,13 @@ ZONE_DEPS = {"dobj", "dative", "prt", "prep", "pobj", "attr", "oprd", "compound"
              "npadvmod", "advmod", "nmod", "nummod", "quantmod", "xcomp", "agent", "det"}
 
 
-RECIPIENT_PREPS = {"to", "against", "on", "upon", "with", "at", "into", "alongside", "toward", "towards",
-                   "from", "for", "onto", "inside", "over"}
+RECIPIENT_PREPS = set(lexicon_words("event_words", "recipient_preps"))
 
 
 NEG_WORDS = {"not", "n't", "never", "no", "nt"}
 
 
-HYP_MODALS = {"would", "could", "might", "may", "should", "can", "ca", "must", "'d"}
+HYP_MODALS = set(lexicon_words("event_words", "hyp_modals"))
 
 
 FUT_MODALS = {"will", "shall", "'ll", "wo"}
@@ -33,13 +32,12 @@ FUT_MODALS = {"will", "shall", "'ll", "wo"}
 COND_MARKS = {"if", "unless", "whether"}
 
 
-PURPOSE_AID = {"help", "assist", "support", "aid", "bolster", "back", "reinforce", "defend", "protect", "train",
-               "shore", "prop", "secure", "guard"}
+PURPOSE_AID = set(lexicon_words("event_words", "purpose_aid"))
 
 
 # Attacks that answer another attack ("troops repelled the attack"): a later "X claimed the attack" means the
 # attack answered, never the answer, so these do not become the attack that a claim refers back to.
-RESPONSE_LEMMAS = {"repel", "repulse", "thwart", "foil", "fend", "rebuff", "resist", "counter", "counterattack"}
+RESPONSE_LEMMAS = set(lexicon_words("event_words", "response_lemmas"))
 
 
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
@@ -49,28 +47,20 @@ YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 
 
 # "declined to comment", "refused to give details": withholding comment is no rejection of anything
-NO_COMMENT = {"comment", "elaborate", "speculate", "disclose", "reveal", "identify", "name", "answer", "detail",
-              "discuss", "specify", "confirm", "say", "respond"}
+NO_COMMENT = set(lexicon_words("event_words", "no_comment"))
 
 
-INFO_NOUNS = {"detail", "number", "figure", "information", "name", "reason", "comment", "breakdown", "estimate",
-              "timeline", "timetable", "specific", "casualty"}
+INFO_NOUNS = set(lexicon_words("event_words", "info_nouns"))
 
 
 # "called the sanctions illegal": an evaluation, coded ACCUSE when the verdict is hostile, else no event
 EVAL_VERBS = {"call", "brand", "label", "dub", "term"}
 
 
-NEG_EVAL = {"illegal", "illegitimate", "unlawful", "unacceptable", "futile", "provocative", "provocation",
-            "aggression", "aggressive", "hostile", "absurd", "baseless", "groundless", "unfounded", "false", "lie",
-            "slander", "terrorism", "terrorist", "criminal", "crime", "interference", "violation", "dangerous",
-            "irresponsible", "reckless", "outrageous", "shameful", "farce", "sham", "fraud", "fraudulent", "biased",
-            "unjust", "unjustified", "hypocritical", "blackmail", "propaganda", "invalid", "null", "void",
-            "destabilising", "destabilizing", "barbaric", "cowardly", "heinous", "racist", "genocide", "massacre",
-            "war", "piracy", "theft", "robbery", "aggressor", "occupier", "puppet", "regime"}
+NEG_EVAL = set(lexicon_words("event_words", "neg_eval"))
 
 
-COOPERATIVE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "MOBILIZE"}
+COOPERATIVE = set(lexicon_words("event_words", "cooperative"))
 
 
 # speech-act events whose complement is their content, not a second event (PLOVER: one category, not two)
@@ -94,8 +84,7 @@ SUBJECT_CLASS_VERBS: dict[str, tuple[str, str]] = {
 }
 
 
-CROWD = {"people", "protester", "demonstrator", "supporter", "crowd", "student", "resident", "worker", "thousand",
-         "hundred", "dozen", "activist", "farmer", "opponent", "marcher", "youth", "woman", "man", "voter"}
+CROWD = set(lexicon_words("event_words", "crowd"))
 
 
 UNDER_FIRE = {"fire", "attack", "shelling", "bombardment", "assault", "gunfire", "siege"}
@@ -104,10 +93,10 @@ UNDER_FIRE = {"fire", "attack", "shelling", "bombardment", "assault", "gunfire",
 REFUSAL_MODALS = {"will", "would", "wo", "shall", "'ll", "can", "ca"}
 
 
-CONFLICT_TYPES = {"THREATEN", "ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "ACCUSE", "REJECT"}
+CONFLICT_TYPES = set(lexicon_words("event_words", "conflict_types"))
 
 
-MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "RETREAT", "SANCTION", "PROTEST"}
+MATERIAL = set(lexicon_words("event_words", "material"))
 
 
 @dataclass(frozen=True)

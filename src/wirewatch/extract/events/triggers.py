@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...kb.lexicons import singular
+from ...kb.lexicons import lexicon_words, singular
 from .lexicon import (
     CONFLICT_TYPES,
     CROWD,
@@ -273,8 +273,7 @@ def _passive_attack(verb: Token, lex: Lexicon, cand: Candidate | None) -> Candid
                      actorless=True, anaphoric=context is not None and _definite(context))
 
 
-RAISING = {"believe", "think", "suspect", "say", "report", "know", "understand", "allege", "presume", "reckon",
-           "rumour", "rumor", "fear", "assume", "consider"}
+RAISING = set(lexicon_words("event_words", "raising"))
 
 
 def _behind(verb: Token, lex: Lexicon) -> Candidate | None:
@@ -359,7 +358,7 @@ def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
 
 
 # "returned fire", "returned the favour", "returned the call": not a handing back of anything
-NOT_RETURNED = {"fire", "favor", "favour", "call", "compliment", "visit", "salute", "greeting", "serve", "ball"}
+NOT_RETURNED = set(lexicon_words("event_words", "not_returned"))
 
 
 def _returned(verb: Token, lemma: str) -> Candidate | None:
@@ -473,7 +472,7 @@ EFFORT_HEADS = {"effort", "bid", "initiative", "mission", "drive", "push"}
 
 
 # "a press release", "the film's release": publishing, not freeing anyone
-NOT_EVENT_COMPOUNDS = {"press", "news", "video", "film", "album", "data", "statement", "report", "product"}
+NOT_EVENT_COMPOUNDS = set(lexicon_words("event_words", "not_event_compounds"))
 
 
 def noun_sense(tok: Token, lex: Lexicon) -> Sense | None:

@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..demonyms import place_demonyms
+from ..lexicons import lexicon_words
 from .names import fold, strip_article
 from .points import read_points
 
@@ -97,20 +98,10 @@ _DIRECTION = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|we
 
 
 # words that name a direction or a kind of area, not a place, when they stand alone
-_GENERIC = frozenset((
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
-    "center", "federal", "south central", "north central", "northeast", "northwest", "southeast", "southwest",
-    "capital", "downtown", "midtown", "uptown", "metro", "city", "state", "province", "region", "county",
-))
+_GENERIC = frozenset(lexicon_words("gazetteer_words", "generic"))
 
 
-_FACILITY_WORDS = frozenset((
-    "university", "college", "school", "academy", "airport", "airfield", "hospital", "clinic", "stadium",
-    "arena", "center", "centre", "church", "cathedral", "mosque", "temple", "synagogue", "museum",
-    "gallery", "park", "estate", "square", "station", "bridge", "tower", "mall", "hotel", "racecourse",
-    "cup", "council", "metro", "beach", "harbour", "harbor", "port", "prison", "jail", "courthouse",
-    "hall", "library", "campus", "market", "plaza", "base", "zoo",
-))
+_FACILITY_WORDS = frozenset(lexicon_words("gazetteer_words", "facility_words"))
 
 
 # words after which a leading run of a longer name is no place of its own ("Summit of", "Bains and")
@@ -118,17 +109,11 @@ _LINK_WORDS = frozenset(("of", "and", "&"))
 
 
 # kinds of natural and man-made features: alone, they are no place's name ("Nile Delta", "Red River")
-_FEATURE_WORDS = frozenset((
-    "river", "lake", "delta", "valley", "creek", "island", "islands", "bay", "gulf", "hill", "hills",
-    "mountain", "mountains", "grove", "harbor", "harbour", "point", "cape", "falls", "springs", "coast",
-    "colony", "township", "twp", "quarter", "forest", "canyon", "ridge", "heights", "plains", "reservoir",
-    "dam", "canal", "desert", "peninsula", "orchard", "meadow", "village",
-))
+_FEATURE_WORDS = frozenset(lexicon_words("gazetteer_words", "feature_words"))
 
 
 # words after which the rest of a longer name may be a place of its own ("Lake Manassas")
-_BEFORE_PLACE = _FACILITY_WORDS | _FEATURE_WORDS | _GENERIC | {
-    "of", "the", "greater", "ft", "n", "s", "e", "w", "ne", "nw", "se", "sw"}  # folded: "Fort" is "ft"
+_BEFORE_PLACE = _FACILITY_WORDS | _FEATURE_WORDS | _GENERIC | set(lexicon_words("gazetteer_words", "before_place_1"))  # folded: "Fort" is "ft"
 
 
 # what a name still means at the end of a longer one after any word ("Nazi Germany")
@@ -136,15 +121,11 @@ _BOUND_FEATURES = frozenset(("PCLI", "ADM1", "CONT", "RGN", "STM", "MTS", "LK", 
 
 
 # a street named after a place lies wherever the street is
-_STREET_WORDS = frozenset(("street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
-                           "boulevard", "blvd", "court", "ct", "terrace", "place", "pl", "circle", "highway",
-                           "hwy", "pike", "alley", "row"))
+_STREET_WORDS = frozenset(lexicon_words("gazetteer_words", "street_words"))
 
 
 # "<place> High Court" is a court of law, not a street called "... Court"
-_COURT_KINDS = frozenset(("high", "supreme", "district", "appeals", "appeal", "federal", "magistrate", "magistrates",
-                          "magistrates'", "crown", "county", "regional", "trial", "circuit", "superior", "family",
-                          "constitutional", "criminal", "civil", "juvenile", "municipal", "sessions"))
+_COURT_KINDS = frozenset(lexicon_words("gazetteer_words", "court_kinds"))
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -322,16 +303,9 @@ class Gazetteer:
         key = fold(_POSSESSIVE.sub("", name))
         if not key:
             return [], None
-        full_names = _ABBREVIATIONS.get(name.replace(" ", ""))
-        if full_names:
-            return self._abbreviated(name, full_names)
-        code = _STATE_ABBREV_NOSPACE.get(name.replace(" ", ""))
-        if code is None and name[-1:] != "." and name not in _ABBREV_WORDS:
-            code = _STATE_ABBREV_NOSPACE.get(name.replace(" ", "") + ".")  # "Calif", "Ky", "N.Y" without a dot
-        if code is not None:
-            state = self._admin1(code)  # "Tex.", "W. Va.", "TX", "B.C."
-            if state is not None:
-                return [state], "admin"
+        abbreviated = self._abbreviation(name)
+        if abbreviated is not None:
+            return abbreviated
         if key in _GENERIC:
             return [], None
         letters = name.replace(".", "").replace(" ", "")
@@ -370,20 +344,9 @@ class Gazetteer:
             # "the Mall" is a facility, not a village called Mall -- but "Hall" may be Hall County
             ids = [i for i in ids if _feature(self._rows[i]) == "ADM2"]
         if not ids:
-            # a facility named after its town: "Colorado State University", "Dubai World Cup", "University
-            # of California", "Kilburn Estate": the town (or division) it names, by its own name
-            words = key.split()
-            inner: list[str] = []
-            if len(words) >= 3 and words[0] in _FACILITY_WORDS and words[1] == "of":
-                inner = [" ".join(words[2:])]
-            elif len(words) >= 2 and words[-1] in _FACILITY_WORDS:
-                inner = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
-            for sub in inner:
-                if sub in _GENERIC:  # "South Kilburn Estate" names no place called "South"
-                    continue
-                sub_ids = [i for i in self._rows_for_key(sub) if self._own_name(i, sub)]
-                if sub_ids:
-                    return [self.candidate(i) for i in sub_ids], "inner"
+            town = self._facility_town(key)
+            if town:
+                return town, "inner"
         if not ids and embedded:
             words = name.split()
             if len(words) >= 2:
@@ -391,6 +354,37 @@ class Gazetteer:
                 if found:
                     return found, ("demonym" if by_demonym else "inner")
         return [self.candidate(i) for i in ids], cue
+
+    def _abbreviation(self, name: str) -> tuple[list[Candidate], str | None] | None:
+        """What an abbreviation of a country or division stands for ("NSW", "Tex.", "TX", "B.C."), if it is one."""
+        full_names = _ABBREVIATIONS.get(name.replace(" ", ""))
+        if full_names:
+            return self._abbreviated(name, full_names)
+        code = _STATE_ABBREV_NOSPACE.get(name.replace(" ", ""))
+        if code is None and name[-1:] != "." and name not in _ABBREV_WORDS:
+            code = _STATE_ABBREV_NOSPACE.get(name.replace(" ", "") + ".")  # "Calif", "Ky", "N.Y" without a dot
+        if code is not None:
+            state = self._admin1(code)  # "Tex.", "W. Va.", "TX", "B.C."
+            if state is not None:
+                return [state], "admin"
+        return None
+
+    def _facility_town(self, key: str) -> list[Candidate]:
+        """A facility named after its town: "Colorado State University", "Dubai World Cup", "University of
+        California", "Kilburn Estate": the town (or division) it names, by its own name."""
+        words = key.split()
+        inner: list[str] = []
+        if len(words) >= 3 and words[0] in _FACILITY_WORDS and words[1] == "of":
+            inner = [" ".join(words[2:])]
+        elif len(words) >= 2 and words[-1] in _FACILITY_WORDS:
+            inner = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+        for sub in inner:
+            if sub in _GENERIC:  # "South Kilburn Estate" names no place called "South"
+                continue
+            sub_ids = [i for i in self._rows_for_key(sub) if self._own_name(i, sub)]
+            if sub_ids:
+                return [self.candidate(i) for i in sub_ids]
+        return []
 
     def _embedded(self, words: list[str]) -> tuple[list[Candidate], bool]:
         """The place inside a longer name that is in no gazetteer: an organisation, building, feature or
@@ -506,17 +500,7 @@ _FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "RGN": 2.0, "OCN": 2.0, "SEA": 2.0, 
 
 
 # US states: AP-style and postal abbreviations, used only after a comma ("Paris, Tex.", "Paris, TX").
-_US_STATES = {
-    "AL": ("Ala",), "AK": (), "AZ": ("Ariz",), "AR": ("Ark",), "CA": ("Calif", "Cal"), "CO": ("Colo",),
-    "CT": ("Conn",), "DE": ("Del",), "DC": ("D.C.",), "FL": ("Fla",), "GA": ("Ga",), "HI": (), "ID": (),
-    "IL": ("Ill",), "IN": ("Ind",), "IA": (), "KS": ("Kan", "Kans"), "KY": ("Ky",), "LA": ("La",),
-    "ME": (), "MD": ("Md",), "MA": ("Mass",), "MI": ("Mich",), "MN": ("Minn",), "MS": ("Miss",),
-    "MO": ("Mo",), "MT": ("Mont",), "NE": ("Neb", "Nebr"), "NV": ("Nev",), "NH": ("N.H.",),
-    "NJ": ("N.J.",), "NM": ("N.M.",), "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.",), "OH": (),
-    "OK": ("Okla",), "OR": ("Ore", "Oreg"), "PA": ("Pa", "Penn"), "RI": ("R.I.",), "SC": ("S.C.",),
-    "SD": ("S.D.",), "TN": ("Tenn",), "TX": ("Tex",), "UT": (), "VT": ("Vt",), "VA": ("Va",),
-    "WA": ("Wash",), "WV": ("W.Va.", "W.Va"), "WI": ("Wis", "Wisc"), "WY": ("Wyo",),
-}
+_US_STATES = {k: tuple(v) for k, v in lexicon_words("gazetteer_words", "us_states").items()}
 
 
 _CA_PROVINCES = {
@@ -548,27 +532,12 @@ _STATE_ABBREV_NOSPACE = {k.replace(" ", ""): v for k, v in _STATE_ABBREV.items()
 
 
 # abbreviations that are also words or names: only with their dot ("Mass." is Massachusetts, "Mass" is not)
-_ABBREV_WORDS = frozenset(("Mass", "Miss", "Wash", "Ind", "Del", "Ore", "Ill", "Cal", "Penn", "Man", "Mo", "La",
-                           "Pa", "Va", "Ga", "Md", "Ala", "Kan", "Neb", "Alta", "Que", "Mont", "Colo", "Vt"))
+_ABBREV_WORDS = frozenset(lexicon_words("gazetteer_words", "abbrev_words"))
 
 
 # Other abbreviations news writes for countries and divisions, as written (no dots dropped), -> the full
 # names they may stand for; one shared with a US state or Canadian province above adds to it ("WA").
-_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    # Australian states and territories
-    "NSW": ("New South Wales",), "Qld": ("Queensland",), "Qld.": ("Queensland",), "Vic.": ("Victoria",),
-    "Tas.": ("Tasmania",), "ACT": ("Australian Capital Territory",), "NT": ("Northern Territory",),
-    "WA": ("Western Australia",), "SA": ("South Africa", "South Australia"),
-    # countries
-    "NZ": ("New Zealand",), "PNG": ("Papua New Guinea",), "KSA": ("Saudi Arabia",), "ROK": ("South Korea",),
-    "BiH": ("Bosnia and Herzegovina",), "HK": ("Hong Kong",), "T&T": ("Trinidad and Tobago",),
-    "GB": ("United Kingdom",),
-    # English counties
-    "Herts": ("Hertfordshire",), "Hants": ("Hampshire",), "Bucks": ("Buckinghamshire",),
-    "Lancs": ("Lancashire",), "Glos": ("Gloucestershire",), "Oxon": ("Oxfordshire",), "Wilts": ("Wiltshire",),
-    "Notts": ("Nottinghamshire",), "Leics": ("Leicestershire",), "Cambs": ("Cambridgeshire",),
-    "Staffs": ("Staffordshire",), "Worcs": ("Worcestershire",),
-}
+_ABBREVIATIONS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in lexicon_words("gazetteer_words", "abbreviations").items()}
 
 
 _ABBREVIATIONS = {k.replace(" ", ""): v for k, v in _ABBREVIATIONS.items()}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lexicons import lexicon_words
+
 _SPECIAL = str.maketrans({
     "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
     "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "ħ": "h", "Ħ": "H",
@@ -21,8 +23,7 @@ _WORD_CANON = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 _AH_END = re.compile(r"ah\b")
 
 
-_ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "ad", "an", "az", "at", "ath", "adh", "ed", "es",
-                       "er", "ez", "en", "et", "ul"})
+_ARTICLES = frozenset(lexicon_words("gazetteer_words", "articles"))
 
 
 def fold(name: str) -> str:

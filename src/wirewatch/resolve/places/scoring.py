@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ...analysis import Toponym
+from ...kb.lexicons import lexicon_words
 from ...kb.places.gazetteer import (
     _FACILITY_WORDS,
     _GENERIC,
@@ -39,12 +40,7 @@ from ...kb.places.points import haversine_km
 
 # last words of a site's name ("Barclays Center", "New Bilibid Prison", "Guma Local Government Area"): a site
 # no gazetteer holds lies in the town the article places it in
-_SITE_WORDS = (_FACILITY_WORDS - {"cup", "council", "metro"}) | {
-    "office", "court", "palace", "castle", "basilica", "chapel", "headquarters", "building", "complex",
-    "racecourse", "racetrack", "circuit", "raceway", "speedway", "ground", "field", "garden", "gardens",
-    "centre", "hq", "barracks", "camp", "compound", "facility", "plant", "factory", "mine", "refinery",
-    "area", "lga", "township", "barangay", "ward", "neighbourhood", "neighborhood", "district",
-}
+_SITE_WORDS = (_FACILITY_WORDS - {"cup", "council", "metro"}) | set(lexicon_words("toponym_words", "site_words_1"))
 
 
 # Scoring weights (log10-population units), set on LGL/TR-News/GeoWebNews with the gold spans given.
@@ -115,9 +111,7 @@ _PLURAL_ADMIN = re.compile(
     r"\s+(counties|parishes|provinces|states|districts|governorates|oblasts|prefectures|regions)\b", re.I)
 
 
-_SINGULAR = {"counties": "County", "parishes": "Parish", "provinces": "Province", "states": "State",
-             "districts": "District", "governorates": "Governorate", "oblasts": "Oblast",
-             "prefectures": "Prefecture", "regions": "Region"}
+_SINGULAR = dict(lexicon_words("toponym_words", "singular"))
 
 
 def _listed_kinds(text: str, toponyms: list[Toponym], order: list[int]) -> dict[int, str]:
@@ -188,72 +182,122 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
     mentions: dict[int, _Mention] = {}
     listed_kind = _listed_kinds(text, toponyms, order)
     for pos, i in enumerate(order):
-        t = toponyms[i]
-        if i in listed_kind:  # "Clay, Grant and Swift counties": Clay County, not a town called Clay
-            level = "ADM2" if listed_kind[i] in ("County", "Parish") else "ADM1"
-            admin = [c for c in gaz.lookup(f"{t.text} {listed_kind[i]}", embedded=False)[0]
-                     if c.feature in ADMIN_FEATURES]
-            # "North West and Limpopo provinces": the bare name's divisions of that level too
-            admin += [c for c in gaz.lookup(t.text, embedded=False)[0] if c.feature == level and c not in admin]
-            if admin:
-                # its own key: the same name alone may mean a town, with other candidates
-                mentions[i] = _Mention(t, fold(t.text) + " (listed)", admin, "admin", [], [], [])
-                continue
-        if gaz.is_demonym(t.text):
-            if demonyms:
-                dc = gaz.demonym_country(t.text)
-                if dc is not None:
-                    fixed[i] = dc
-            continue
-        cands, cue = gaz.lookup(t.text)
-        if cue == "demonym":  # "Mexican Senate", "African Union": a place only where demonyms are
-            if not demonyms:
-                continue
-            cue = "inner"
-        if not cands:
-            if demonyms:  # "Ohioans", "New Londoners": the place its people are named after
-                rp = gaz.resident_place(t.text)
-                if rp is not None:
-                    fixed[i] = rp
-            continue
-        if len(cands) > MAX_CANDIDATES:
-            cands = sorted(cands, key=prior, reverse=True)[:MAX_CANDIDATES]
-        left = text[max(0, t.start - 40): t.start]
-        right = text[t.end: t.end + 60]
-        if cue is None:
-            if _ADMIN_CUE.match(right):
-                cue = "admin"
-            elif _CAPITAL_CUE.search(left):
-                cue = "capital"
-            elif _CITY_CUE_LEFT.search(left) or _CITY_CUE_RIGHT.match(right):
-                cue = "city"
-        parents: list[Candidate] = []
-        # an explicit container right after: "Mosul, Iraq", "Goma, in eastern Congo", "Paris, Tex." -- but
-        # not inside a list of places ("Washington, New York and Boston")
-        prv = order[pos - 1] if pos > 0 else None
-        in_list = prv is not None and _LIST_SEP.match(text[toponyms[prv].end: t.start]) is not None
-        nxt = order[pos + 1] if pos + 1 < len(order) else None
-        list_after = False
-        if nxt is not None and not in_list:
-            between = text[t.end: toponyms[nxt].start]
-            nxt2 = order[pos + 2] if pos + 2 < len(order) else None
-            list_after = nxt2 is not None and _LIST_SEP.match(
-                text[toponyms[nxt].end: toponyms[nxt2].start]) is not None
-            if len(between) < 40 and not list_after and (
-                    _BETWEEN_CONTAIN.match(between) and "," in between or _BETWEEN_IN.match(between)):
-                parents = [c for c in gaz.lookup(toponyms[nxt].text)[0] if c.feature in ADMIN_FEATURES]
-        if not parents and not in_list and not list_after:  # "Mexico, the US, and Canada" is a list
-            m = _AFTER_COMMA.match(right)
-            if m and "," in m.group(0):
-                parents = _parent_candidates(gaz, right[m.end():])
-        if parents and all(p.feature == "PCLI" for p in parents) and any(
-                c.feature == "PCLI" and _own_name_match(c, fold(t.text)) for c in cands) and not any(
-                c.feature in ("ADM1", "ADM2") and any(contains(p, c) for p in parents) for c in cands):
-            # "in Russia, U.S. officials said": a country named before another is no town inside it (but
-            # "Georgia, U.S." may well be the state)
-            parents = []
-        mentions[i] = _Mention(t, fold(t.text), cands, cue, [], parents, [])
+        m = _mention(text, toponyms, order, pos, gaz, listed_kind.get(i), demonyms, fixed)
+        if m is not None:
+            mentions[i] = m
+    _base_scores(mentions)
+    _container_bonus(mentions, order)
+    chosen: dict[int, int] = {i: max(range(len(m.cands)), key=m.base.__getitem__) for i, m in mentions.items()}
+    for _ in range(2):
+        chosen = _rescore(mentions, chosen, gaz.neighbours)
+    out: list[Candidate | None] = [None] * len(toponyms)
+    for i, dc in fixed.items():
+        out[i] = dc
+    for i, k in chosen.items():
+        out[i] = mentions[i].cands[k]
+    _inner_follow_alone(mentions, out)
+    sites = [i for i in order if out[i] is None and i not in fixed and _is_site(toponyms[i].text)
+             and not gaz.is_demonym(toponyms[i].text)]
+    if sites:
+        town = _most_named_town(toponyms, order, out)
+        for i in sites:
+            out[i] = _site_locality(text, toponyms, order, out, i) or town
+    return out
 
+
+def _mention(text: str, toponyms: list[Toponym], order: list[int], pos: int, gaz: Gazetteer, listed: str | None,
+             demonyms: bool, fixed: dict[int, Candidate]) -> _Mention | None:
+    """The mention to score for the toponym at ``order[pos]``, or None (then perhaps a ``fixed`` answer)."""
+    i = order[pos]
+    t = toponyms[i]
+    if listed is not None:  # "Clay, Grant and Swift counties": Clay County, not a town called Clay
+        m = _listed_mention(t, listed, gaz)
+        if m is not None:
+            return m
+    if gaz.is_demonym(t.text):
+        if demonyms:
+            dc = gaz.demonym_country(t.text)
+            if dc is not None:
+                fixed[i] = dc
+        return None
+    cands, cue = gaz.lookup(t.text)
+    if cue == "demonym":  # "Mexican Senate", "African Union": a place only where demonyms are
+        if not demonyms:
+            return None
+        cue = "inner"
+    if not cands:
+        if demonyms:  # "Ohioans", "New Londoners": the place its people are named after
+            rp = gaz.resident_place(t.text)
+            if rp is not None:
+                fixed[i] = rp
+        return None
+    if len(cands) > MAX_CANDIDATES:
+        cands = sorted(cands, key=prior, reverse=True)[:MAX_CANDIDATES]
+    if cue is None:
+        cue = _wording_cue(text, t)
+    parents = _explicit_parents(text, toponyms, order, pos, gaz)
+    if parents and all(p.feature == "PCLI" for p in parents) and any(
+            c.feature == "PCLI" and _own_name_match(c, fold(t.text)) for c in cands) and not any(
+            c.feature in ("ADM1", "ADM2") and any(contains(p, c) for p in parents) for c in cands):
+        # "in Russia, U.S. officials said": a country named before another is no town inside it (but
+        # "Georgia, U.S." may well be the state)
+        parents = []
+    return _Mention(t, fold(t.text), cands, cue, [], parents, [])
+
+
+def _listed_mention(t: Toponym, kind: str, gaz: Gazetteer) -> _Mention | None:
+    """A toponym listed before a plural division word, as that kind of division."""
+    level = "ADM2" if kind in ("County", "Parish") else "ADM1"
+    admin = [c for c in gaz.lookup(f"{t.text} {kind}", embedded=False)[0] if c.feature in ADMIN_FEATURES]
+    # "North West and Limpopo provinces": the bare name's divisions of that level too
+    admin += [c for c in gaz.lookup(t.text, embedded=False)[0] if c.feature == level and c not in admin]
+    if not admin:
+        return None
+    # its own key: the same name alone may mean a town, with other candidates
+    return _Mention(t, fold(t.text) + " (listed)", admin, "admin", [], [], [])
+
+
+def _wording_cue(text: str, t: Toponym) -> str | None:
+    """The feature cue of the words around a toponym: "Diyala province", "the capital, X", "the city of X"."""
+    left = text[max(0, t.start - 40): t.start]
+    right = text[t.end: t.end + 60]
+    if _ADMIN_CUE.match(right):
+        return "admin"
+    if _CAPITAL_CUE.search(left):
+        return "capital"
+    if _CITY_CUE_LEFT.search(left) or _CITY_CUE_RIGHT.match(right):
+        return "city"
+    return None
+
+
+def _explicit_parents(text: str, toponyms: list[Toponym], order: list[int], pos: int,
+                      gaz: Gazetteer) -> list[Candidate]:
+    """An explicit container right after: "Mosul, Iraq", "Goma, in eastern Congo", "Paris, Tex." -- but not
+    inside a list of places ("Washington, New York and Boston")."""
+    t = toponyms[order[pos]]
+    right = text[t.end: t.end + 60]
+    parents: list[Candidate] = []
+    prv = order[pos - 1] if pos > 0 else None
+    in_list = prv is not None and _LIST_SEP.match(text[toponyms[prv].end: t.start]) is not None
+    nxt = order[pos + 1] if pos + 1 < len(order) else None
+    list_after = False
+    if nxt is not None and not in_list:
+        between = text[t.end: toponyms[nxt].start]
+        nxt2 = order[pos + 2] if pos + 2 < len(order) else None
+        list_after = nxt2 is not None and _LIST_SEP.match(
+            text[toponyms[nxt].end: toponyms[nxt2].start]) is not None
+        if len(between) < 40 and not list_after and (
+                _BETWEEN_CONTAIN.match(between) and "," in between or _BETWEEN_IN.match(between)):
+            parents = [c for c in gaz.lookup(toponyms[nxt].text)[0] if c.feature in ADMIN_FEATURES]
+    if not parents and not in_list and not list_after:  # "Mexico, the US, and Canada" is a list
+        m = _AFTER_COMMA.match(right)
+        if m and "," in m.group(0):
+            parents = _parent_candidates(gaz, right[m.end():])
+    return parents
+
+
+def _base_scores(mentions: dict[int, _Mention]) -> None:
+    """Base scores: prior, name match, cues, namesake divisions, explicit and co-mentioned containment."""
     # second-level divisions named anywhere in the article ("Henry County" ... "Paris")
     adm2_named: dict[str, set[str]] = defaultdict(set)
     child_adm2: dict[str, set[str]] = defaultdict(set)
@@ -263,8 +307,6 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
                 adm2_named[c.admin2_code].add(m.key)
             elif c.admin2_code and c.feature.startswith("PPL"):
                 child_adm2[c.admin2_code].add(m.key)
-
-    # base scores: prior, name match, cues, namesake divisions, explicit and co-mentioned containment
     for m in mentions.values():
         key = m.key
         # the largest same-named city in each division: "Baghdad", "New York" mean the city unless the
@@ -276,34 +318,43 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
         city_in2 = {c.admin2_code for c in m.cands if c.feature.startswith("PPL") and c.population >= 5000
                     and fold(c.name) == key}
         for c in m.cands:
-            s = prior(c)
-            if _own_name_match(c, key):
-                s += W["own_name"]  # the place's own name rather than one of its alternate names
-            if m.cue == "admin":
-                s += W["admin_cue"] if c.feature in ("ADM1", "ADM2") else 0.0
-            elif m.cue == "city":
-                s += W["city_cue"] if c.feature.startswith("PPL") else 0.0
-            elif m.cue == "capital":
-                s += 4.0 if c.feature == "PPLC" else (1.5 if c.feature.startswith("PPL") else 0.0)
-            big = city_in.get(c.admin1_code, 0) if c.feature == "ADM1" else 0
-            if m.cue != "admin" and (big >= 1_000_000 or big >= max(W["namesake_min_pop"], 0.25 * c.population)):
-                s -= W["namesake_adm1"]  # "Baghdad": the city rather than its namesake division
-                m.namesakes.add(len(m.base))
-            elif c.feature == "ADM1" and any(o.feature == "PCLI" and o.country == c.country and _own_name_match(o, key)
-                                             for o in m.cands):
-                m.namesakes.add(len(m.base))  # "Taiwan" the country, not its namesake province
-            elif c.feature == "ADM2" and m.cue != "admin" and c.admin2_code in city_in2:
-                s -= W["namesake_adm2"]
-            if m.parents:
-                s += W["parent_in"] if any(contains(p, c) for p in m.parents) else W["parent_out"]
-            if c.admin2_code:
-                if c.feature == "ADM2":
-                    if child_adm2.get(c.admin2_code, set()) - {key}:
-                        s += W["adm2_child"]
-                elif adm2_named.get(c.admin2_code, set()) - {key}:
-                    s += W["adm2_named"]
-            m.base.append(s)
-    # a container named right after a place gains from containing one of its candidates
+            m.base.append(_base_score(m, c, city_in, city_in2, adm2_named, child_adm2))
+
+
+def _base_score(m: _Mention, c: Candidate, city_in: dict[str | None, int], city_in2: set[str | None],
+                adm2_named: dict[str, set[str]], child_adm2: dict[str, set[str]]) -> float:
+    key = m.key
+    s = prior(c)
+    if _own_name_match(c, key):
+        s += W["own_name"]  # the place's own name rather than one of its alternate names
+    if m.cue == "admin":
+        s += W["admin_cue"] if c.feature in ("ADM1", "ADM2") else 0.0
+    elif m.cue == "city":
+        s += W["city_cue"] if c.feature.startswith("PPL") else 0.0
+    elif m.cue == "capital":
+        s += 4.0 if c.feature == "PPLC" else (1.5 if c.feature.startswith("PPL") else 0.0)
+    big = city_in.get(c.admin1_code, 0) if c.feature == "ADM1" else 0
+    if m.cue != "admin" and (big >= 1_000_000 or big >= max(W["namesake_min_pop"], 0.25 * c.population)):
+        s -= W["namesake_adm1"]  # "Baghdad": the city rather than its namesake division
+        m.namesakes.add(len(m.base))
+    elif c.feature == "ADM1" and any(o.feature == "PCLI" and o.country == c.country and _own_name_match(o, key)
+                                     for o in m.cands):
+        m.namesakes.add(len(m.base))  # "Taiwan" the country, not its namesake province
+    elif c.feature == "ADM2" and m.cue != "admin" and c.admin2_code in city_in2:
+        s -= W["namesake_adm2"]
+    if m.parents:
+        s += W["parent_in"] if any(contains(p, c) for p in m.parents) else W["parent_out"]
+    if c.admin2_code:
+        if c.feature == "ADM2":
+            if child_adm2.get(c.admin2_code, set()) - {key}:
+                s += W["adm2_child"]
+        elif adm2_named.get(c.admin2_code, set()) - {key}:
+            s += W["adm2_named"]
+    return s
+
+
+def _container_bonus(mentions: dict[int, _Mention], order: list[int]) -> None:
+    """A container named right after a place gains from containing one of its candidates."""
     for i, m in mentions.items():
         if not m.parents:
             continue
@@ -314,29 +365,16 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
                 if any(contains(pc, c) for c in m.cands):
                     pm.base[k] += W["parent_contains"]
 
-    chosen: dict[int, int] = {i: max(range(len(m.cands)), key=m.base.__getitem__) for i, m in mentions.items()}
-    for _ in range(2):
-        chosen = _rescore(mentions, chosen, gaz.neighbours)
-    out: list[Candidate | None] = [None] * len(toponyms)
-    for i, dc in fixed.items():
-        out[i] = dc
-    for i, k in chosen.items():
-        out[i] = mentions[i].cands[k]
-    # a place named inside a longer name ("Dublin Arts Council", "Dublin Center Drive") is the place the
-    # same name means on its own in this article
+
+def _inner_follow_alone(mentions: dict[int, _Mention], out: list[Candidate | None]) -> None:
+    """A place named inside a longer name ("Dublin Arts Council", "Dublin Center Drive") is the place the
+    same name means on its own in this article."""
     alone = {m.key: out[i] for i, m in mentions.items() if m.cue != "inner"}
     for i, m in mentions.items():
         if m.cue == "inner":
             same = next((alone[k] for k in (fold(c.name) for c in m.cands) if k in alone), None)
             if same is not None:
                 out[i] = same
-    sites = [i for i in order if out[i] is None and i not in fixed and _is_site(toponyms[i].text)
-             and not gaz.is_demonym(toponyms[i].text)]
-    if sites:
-        town = _most_named_town(toponyms, order, out)
-        for i in sites:
-            out[i] = _site_locality(text, toponyms, order, out, i) or town
-    return out
 
 
 def _is_site(name: str) -> bool:
