@@ -169,18 +169,7 @@ class ClaimIndex:
         for day in [d for d in self._last_day if 0 < d < before]:
             for cid in self._last_day.pop(day):
                 c = self.clusters.pop(cid)
-                for k in c.keys:
-                    by_day = self._by_key.get(k)
-                    if by_day is None:
-                        continue
-                    for d in {c.day_min, c.day_max}:
-                        ids = by_day.get(d)
-                        if ids is not None:
-                            ids.discard(cid)
-                            if not ids:
-                                del by_day[d]
-                    if not by_day:
-                        del self._by_key[k]
+                self._unfile(cid, c.keys, {c.day_min, c.day_max})
                 self.touched.discard(cid)
                 dropped += 1
         return dropped
@@ -189,24 +178,29 @@ class ClaimIndex:
         self.clusters[c.id] = c
         self._index(c, set(), set())
 
+    def _unfile(self, cid: str, keys: set[str], days: set[int]) -> None:
+        """Take ``cid`` out of its buckets under ``keys`` at ``days``; a bucket left empty is deleted (an
+        empty bucket left behind is memory that nothing ever frees)."""
+        for k in keys:
+            by_day = self._by_key.get(k)
+            if by_day is None:
+                continue
+            for d in days:
+                ids = by_day.get(d)
+                if ids is not None:
+                    ids.discard(cid)
+                    if not ids:
+                        del by_day[d]
+            if not by_day:
+                del self._by_key[k]
+
     def _index(self, c: Cluster, old_keys: set[str], old_days: set[int]) -> None:
         """File ``c`` under each of its keys at its first and last day (and no longer where it was).
 
         The index is a function of the clusters alone (their keys and day range), so a run resumed from the
         store finds exactly the candidates the interrupted run would have found.
         """
-        for k in old_keys:
-            by_day = self._by_key.get(k)
-            if by_day is None:
-                continue
-            for d in old_days:
-                ids = by_day.get(d)
-                if ids is not None:
-                    ids.discard(c.id)
-                    if not ids:  # an empty bucket left behind is memory that nothing ever frees
-                        del by_day[d]
-            if not by_day:
-                del self._by_key[k]
+        self._unfile(c.id, old_keys, old_days)
         if old_days:
             last = self._last_day.get(max(old_days))
             if last is not None:

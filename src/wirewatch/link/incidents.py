@@ -254,13 +254,7 @@ class IncidentIndex:
         for day in [d for d in self._on_day if d < before]:
             for inc_id in self._on_day.pop(day):
                 _, keys = self._filed.pop(inc_id)
-                for k in keys:
-                    bucket = self._buckets.get((self.incidents[inc_id].event_type, day, k))
-                    if bucket is not None:
-                        bucket.discard(inc_id)
-                        if not bucket:
-                            del self._buckets[(self.incidents[inc_id].event_type, day, k)]
-                del self.incidents[inc_id]
+                self._unfile(inc_id, self.incidents.pop(inc_id).event_type, day, keys)
                 dropped += 1
         return dropped
 
@@ -268,17 +262,22 @@ class IncidentIndex:
         self.incidents[inc.id] = inc
         self._index(inc)
 
+    def _unfile(self, inc_id: str, event_type: str, day: int, keys: set[str]) -> None:
+        """Take ``inc_id`` out of its buckets; a bucket left empty is deleted (an empty bucket left behind
+        is memory that nothing ever frees)."""
+        for k in keys:
+            bucket = self._buckets.get((event_type, day, k))
+            if bucket is not None:
+                bucket.discard(inc_id)
+                if not bucket:
+                    del self._buckets[(event_type, day, k)]
+
     def _index(self, inc: Incident) -> None:
         day, keys = day_number(inc.best_day()) or 0, incident_keys(inc)
         old_day, old_keys = self._filed.get(inc.id, (None, set()))
         if old_day == day and old_keys == keys:
             return
-        for k in old_keys:
-            bucket = self._buckets.get((inc.event_type, old_day or 0, k))
-            if bucket is not None:
-                bucket.discard(inc.id)
-                if not bucket:  # an empty bucket left behind is memory that nothing ever frees
-                    del self._buckets[(inc.event_type, old_day or 0, k)]
+        self._unfile(inc.id, inc.event_type, old_day or 0, old_keys)
         if old_day is not None:
             self._on_day[old_day].discard(inc.id)
             if not self._on_day[old_day]:

@@ -205,20 +205,23 @@ class Linker:
 
     def _ensure_incidents(self, ids: set[str]) -> None:
         """Load back the incidents among ``ids`` that were dropped from memory (a copy or a merge needs them)."""
-        missing = sorted(i for i in ids if i not in self.incidents.incidents)
-        if missing:
-            with self.store.engine.connect() as conn:
-                self._read_incidents(conn, s.incidents.c.id.in_(missing))
-            if any(i not in self.incidents.incidents for i in missing):
-                raise self._damaged("incident_events", missing[0], "no such incident")
+        self._ensure(ids, self.incidents.incidents, self._read_incidents, s.incidents, "incident_events",
+                     "no such incident")
 
     def _ensure_clusters(self, ids: set[str]) -> None:
-        missing = sorted(i for i in ids if i not in self.claims.clusters)
-        if missing:
-            with self.store.engine.connect() as conn:
-                self._read_clusters(conn, s.claim_clusters.c.id.in_(missing))
-            if any(i not in self.claims.clusters for i in missing):
-                raise self._damaged("claim_members", missing[0], "no such claim cluster")
+        self._ensure(ids, self.claims.clusters, self._read_clusters, s.claim_clusters, "claim_members",
+                     "no such claim cluster")
+
+    def _ensure(self, ids: set[str], held: dict[str, Any], read: Any, table: Any, member_table: str,
+                why: str) -> None:
+        missing = sorted(i for i in ids if i not in held)
+        if not missing:
+            return
+        with self.store.engine.connect() as conn:
+            read(conn, table.c.id.in_(missing))
+        lost = [i for i in missing if i not in held]
+        if lost:  # a member row names one the store does not have
+            raise self._damaged(member_table, lost[0], why)
 
     def _reach_back(self, m: Any) -> None:
         """An event dated before what memory holds (a historical date): load the stored incidents of its
