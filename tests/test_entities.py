@@ -90,3 +90,36 @@ def test_a_timestamp_paragraph_does_not_steal_the_speaker(analyse) -> None:
     [att] = a.attributions
     assert att.speaker.text == "Councillor Ada Brandt"
     assert att.content.text == "the repairs are over budget"
+
+
+def test_the_ministry_is_the_ministry_named_before(analyse) -> None:
+    a = analyse("Russia's Foreign Ministry accused Britain on Monday of staging a provocation. "
+                "The ministry said London had offered no evidence.")
+    ministry = entity_with_mention(a, "The ministry")
+    assert ministry is not None and ministry.name == "Russia's Foreign Ministry"
+    speaker = a.attributions[-1].speaker
+    assert speaker.text == "The ministry" and speaker.entity == ministry.id
+
+
+def test_the_group_and_they_are_the_organisation_named_last(analyse) -> None:
+    a = analyse("Foreign Minister Sergei Lavrov spoke to reporters in Moscow. He said Russia would expel diplomats.\n\n"
+                "The Taliban claimed responsibility for the attack in Kunduz. The group said its fighters had "
+                "killed 20 soldiers. They also said they had seized weapons.")
+    taliban = entity_with_mention(a, "Taliban")
+    assert entity_with_mention(a, "The group") is taliban
+    by_text = {att.speaker.text: att.speaker.entity for att in a.attributions}
+    assert by_text["The group"] == taliban.id
+    assert by_text["They"] == taliban.id  # not Lavrov, the previous person who spoke
+
+
+def test_a_group_described_on_its_own_is_not_the_last_organisation(analyse) -> None:
+    a = analyse("The Taliban claimed the attack. Hours later a group of protesters gathered in Kabul.")
+    taliban = entity_with_mention(a, "Taliban")
+    assert not any(m.text.startswith("a group") for m in taliban.mentions)
+
+
+def test_moving_things_into_an_area_is_not_seizing_it(analyse) -> None:
+    a = analyse("The Israeli military said the group had been moving rockets into the area.")
+    assert not any(ev.event_type == "COERCE" for ev in a.events)
+    b = analyse("Rebel fighters moved into the town on Tuesday, residents said.")
+    assert any(ev.event_type == "COERCE" for ev in b.events)

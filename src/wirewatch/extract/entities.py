@@ -29,6 +29,8 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 NOMINAL_MODIFIER_DEPS = {"det", "amod", "compound", "nummod", "quantmod", "poss", "case", "nmod", "npadvmod"}
 OUTLET_NOUNS = set(lexicon_words("entity_words", "outlet_nouns"))
+# "the group", "the movement": words that stand for the organisation named last, never actors by themselves
+GROUP_NOUNS = frozenset(lexicon_words("entity_words", "group_nouns"))
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -333,8 +335,20 @@ class Grouper:
                     return titled
                 if head in OUTLET_NOUNS:
                     return self.latest_outlet()
+                named = self.named_with_head(head)
+                if named:
+                    return named
                 if head in self.nominal_heads:
                     return self.nominal_heads[head]
+        return None
+
+    def named_with_head(self, head: str) -> str | None:
+        """'the ministry' after 'Russia's Foreign Ministry': the organisation named last whose name ends in
+        that noun (a named one only: 'the army' after 'the Syrian army' is already one nominal entity)."""
+        for e in reversed(self.analysis.entities):
+            words = norm(e.name).split()
+            if e.label == "ORG" and len(words) > 1 and words[-1] == head:
+                return e.id
         return None
 
     def latest_outlet(self) -> str | None:
@@ -378,6 +392,42 @@ def resolve_pronouns(analysis: Analysis) -> None:
             speaker = reporting_subject(analysis, tok)
             if speaker:
                 analysis.add_mention(speaker, tok.idx, tok.idx + len(tok.text))
+
+
+def resolve_group_nouns(analysis: Analysis, coder: ActorCoder) -> None:
+    """'The group said ...' after 'The Taliban claimed ...': the organisation named last, within a few
+    paragraphs (a news organisation is never 'the group')."""
+    doc = analysis.doc
+    for tok in doc:
+        if tok.lower_ not in GROUP_NOUNS or tok.i in analysis.token_entity or tok.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            continue
+        if any(c.dep_ in ("amod", "compound", "prep", "acl", "relcl") for c in tok.children):
+            continue  # "the armed group", "a group of protesters": a description of its own
+        antecedent = latest_organisation(analysis, coder, tok.idx)
+        if antecedent:
+            det = next(c for c in tok.children if c.dep_ == "det")
+            analysis.add_mention(antecedent, det.idx, tok.idx + len(tok.text))
+
+
+def latest_organisation(analysis: Analysis, coder: ActorCoder, before: int) -> str | None:
+    """The organisation (ORG, NORP or a named group) mentioned last before character ``before``, at most
+    ~1,200 characters back."""
+    best: tuple[int, str] | None = None
+    for e in analysis.entities:
+        # a nominal counts when it is itself a named group ("Yemen's Houthi movement")
+        last = norm(e.name).rsplit(" ", 1)[-1]
+        named_group = e.label == "NOMINAL" and last in GROUP_NOUNS
+        if e.label not in ("ORG", "NORP") and not named_group:
+            continue
+        actor = coder.code(e.name, label=e.label)
+        if actor is not None and actor.sector == "JRN":
+            continue
+        starts = [m.start for m in e.mentions if m.start < before]
+        if starts and (best is None or max(starts) > best[0]):
+            best = (max(starts), e.id)
+    return best[1] if best and before - best[0] <= 1200 else None
 
 
 def reporting_subject(analysis: Analysis, tok: Token) -> str | None:
@@ -441,4 +491,5 @@ def extract_entities(analysis: Analysis, kb: KnowledgeBase) -> None:
     for m in mentions:
         grouper.add(m)
     propagate_names(analysis)
+    resolve_group_nouns(analysis, kb.actors)
     resolve_pronouns(analysis)

@@ -430,9 +430,14 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     if isinstance(evaluation, Candidate):
         return evaluation
 
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+
     def phrase(table: dict[str, list[tuple[tuple[str, ...], Sense]]], quality: float) -> Candidate | None:
         for words, sense in table.get(lemma, []):
             used = _match_words(words, zone, lex)
+            # verb + preposition only: "moved into the town" is taking it, "moved rockets into the area" is not
+            if used is not None and has_object and all(t.pos_ == "ADP" for t, _ in zone if t.i in used):
+                continue
             if used is not None:
                 toks = [verb] + [t for t, _ in zone if t.i in used and t.dep_ == "prt"]
                 theme = {t.i for t, _ in zone if t.i in used and t.pos_ not in ("ADP", "PART")}
