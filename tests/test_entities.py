@@ -123,3 +123,10 @@ def test_moving_things_into_an_area_is_not_seizing_it(analyse) -> None:
     assert not any(ev.event_type == "COERCE" for ev in a.events)
     b = analyse("Rebel fighters moved into the town on Tuesday, residents said.")
     assert any(ev.event_type == "COERCE" for ev in b.events)
+
+
+def test_a_nominal_owned_by_a_pronoun_takes_its_owners_country(analyse) -> None:
+    a = analyse("MOSCOW — Russia protested on Monday.\n\nThe Taliban claimed responsibility for the attack in "
+                "Kunduz. The group said its fighters had killed 20 soldiers.")
+    fighters = entity_with_mention(a, "its fighters")
+    assert fighters.actor.country == "AFG"  # the Taliban's, not the dateline's Russia

@@ -44,7 +44,7 @@ def code_actors(analysis: Analysis, coder: ActorCoder, sectors: Mapping[str, str
             actor.sector = head_noun_sector(ent.name, sectors)
         if actor.country is None and actor.sector is not None:
             # an unnamed official or force without a nationality: where the text puts it, else the story's focus
-            actor.country = placed_country(analysis, ent.id) or focus
+            actor.country = possessor_country(analysis, ent.id) or placed_country(analysis, ent.id) or focus
         ent.actor = actor
 
 
@@ -55,6 +55,20 @@ def head_noun_sector(name: str, sectors: Mapping[str, str | None]) -> str | None
         for phrase in (" ".join(words[max(0, i - 1):i + 1]), words[i]):
             if sectors.get(phrase):
                 return sectors[phrase]
+    return None
+
+
+def possessor_country(analysis: Analysis, entity_id: str) -> str | None:
+    """'its fighters' after 'The Taliban ...': the country of the entity the possessive refers to (already
+    coded: an antecedent comes before)."""
+    doc = analysis.doc
+    for tok_i, eid in analysis.token_entity.items():
+        if eid != entity_id:
+            continue
+        for child in doc[tok_i].children:
+            owner = analysis.entity(analysis.token_entity.get(child.i))
+            if child.dep_ == "poss" and owner is not None and owner.id != entity_id and owner.actor.country:
+                return owner.actor.country
     return None
 
 
