@@ -605,3 +605,14 @@ def test_handover_with_a_long_object_or_in_the_passive() -> None:
     assert "police" in names(a, v.actor)
     a = run("Germany returned a bronze statue of the god Shiva from the tenth century to India.")
     assert "germany" in names(a, find(a, "RETREAT", "returned").actor)
+
+
+def test_casualties_a_force_reports_among_its_enemies_are_its_own_attack() -> None:
+    a = run("The Syrian army said hundreds of rebels had been killed in the offensive.")
+    ev = find(a, "ASSAULT", "killed")
+    assert "syrian army" in names(a, ev.actor)
+    # its own losses, or civilians, leave the attacker unknown
+    b = run("The Syrian army said dozens of soldiers had been killed in the ambush.")
+    assert all(not ev.actor for ev in b.events if ev.event_type == "ASSAULT")
+    c = run("The Syrian army said many civilians had been killed in the fighting.")
+    assert all(not ev.actor for ev in c.events if ev.event_type == "ASSAULT")

@@ -242,6 +242,30 @@ def extract_events(analysis: Analysis, lex: Lexicon) -> None:
                 if not actor:
                     unclaimed = len(events)
             events.append(event)
+    for event in events:
+        if event.event_type == "ASSAULT" and not event.actor and event.aux is None:
+            event.actor = _reporting_side(analysis, event)
     for n, event in enumerate(events, 1):
         event.id = f"V{n}"
     analysis.events = events
+
+
+# armed sides: a force reporting casualties among its opponents is reporting what it did
+ARMED_SECTORS = {"MIL": "state", "GOV": "state", "COP": "state", "REB": "armed", "IMG": "armed", "SEP": "armed"}
+
+
+def _reporting_side(analysis: Analysis, event: Event) -> list[str]:
+    """'Hundreds of rebels had been killed, the army said': an attack with no attacker named, reported by one
+    armed side about the other, is that side's own (PLOVER codes the reporting force as its actor). Victims of
+    the speaker's own side, civilians or unknowns leave the attacker unknown."""
+    claim = next((a for a in analysis.attributions
+                  if a.content.start <= event.trigger.start < a.content.end and a.speaker.entity), None)
+    speaker = analysis.entity(claim.speaker.entity) if claim else None
+    side = ARMED_SECTORS.get(speaker.actor.sector or "") if speaker else None
+    victims = [v for r in event.recipient if (v := analysis.entity(r)) is not None]
+    if speaker is None or side is None or not victims:
+        return []
+    if all(ARMED_SECTORS.get(v.actor.sector or "") not in (None, side) for v in victims):
+        event.confidence = max(event.confidence, 0.5)
+        return [speaker.id]
+    return []
