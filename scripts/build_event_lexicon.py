@@ -237,6 +237,9 @@ HAND: list[tuple[str, str, str]] = [
     (P, "withdraw peacekeeper", "SANCTION|expel|1661"), (P, "pull out peacekeeper", "SANCTION|expel|1661"),
     (P, "recall peacekeeper", "SANCTION|expel|1661"), (P, "withdraw peacekeeping", "SANCTION|expel|1661"),
     (N, "sanction", "SANCTION||163"), (N, "embargo", "SANCTION||163"),
+    # trade disputes: tariffs and import duties imposed on another country's goods (CAMEO 163)
+    (N, "tariff", "SANCTION|economic|163"), (N, "import duty", "SANCTION|economic|163"),
+    (N, "customs duty", "SANCTION|economic|163"),
     # --- THREATEN (13) ---
     (V, "threaten", "THREATEN||130"), (V, "warn", "THREATEN||130"),
     (P, "issue ultimatum", "THREATEN|relations|139"), (P, "give ultimatum", "THREATEN|relations|139"),

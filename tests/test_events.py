@@ -616,3 +616,8 @@ def test_casualties_a_force_reports_among_its_enemies_are_its_own_attack() -> No
     assert all(not ev.actor for ev in b.events if ev.event_type == "ASSAULT")
     c = run("The Syrian army said many civilians had been killed in the fighting.")
     assert all(not ev.actor for ev in c.events if ev.event_type == "ASSAULT")
+
+
+def test_import_duties_and_tariffs_are_sanctions() -> None:
+    a = run("Earlier in the week, Beijing announced separate import duties on $3 billion of U.S. goods.")
+    assert "beijing" in names(a, find(a, "SANCTION").actor)
