@@ -621,3 +621,9 @@ def test_casualties_a_force_reports_among_its_enemies_are_its_own_attack() -> No
 def test_import_duties_and_tariffs_are_sanctions() -> None:
     a = run("Earlier in the week, Beijing announced separate import duties on $3 billion of U.S. goods.")
     assert "beijing" in names(a, find(a, "SANCTION").actor)
+
+
+def test_the_victims_nationality_is_not_where_they_were_attacked() -> None:
+    a = run("U.S. journalists James Foley and Steven Sotloff were beheaded by ISIS militants.")
+    ev = find(a, "ASSAULT")
+    assert ev.place is None or ev.place_basis != "stated"

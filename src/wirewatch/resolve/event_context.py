@@ -125,6 +125,9 @@ def event_place(analysis: Analysis, ev: Event) -> str | None:
         possessor = root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children)
         if possessor and root.head.i in analysis.token_entity:
             return None  # "Rwanda's defence force said": whose, not where
+        if (root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
+                and places[top.place].feature == "PCLI"):
+            return None  # "U.S. journalists ... beheaded": a country before a noun is a nationality, not where
         if target_not_place and analysis.token_entity.get(root.i) in recipient_ids:
             return None  # "sanctions on Belarus": the target of a sanction or a demand is not where it happened
         if analysis.token_entity.get(root.i) in actor_ids or (
