@@ -429,7 +429,9 @@ def test_explosion_without_perpetrator_is_one_actorless_attack() -> None:
     a = run("A roadside bomb exploded next to a minibus near Quetta on Tuesday, killing six people.")
     (v,) = _assaults(a)
     assert v.actor == [] and "people" in names(a, v.recipient)
-    assert v.confidence <= 0.5 and v.aux is None
+    assert v.aux is None
+    (named,) = _assaults(run("Taliban militants bombed a minibus near Quetta on Tuesday, killing six people."))
+    assert named.actor and v.confidence < named.confidence
 
 
 def test_blast_ripped_through() -> None:
@@ -440,7 +442,10 @@ def test_blast_ripped_through() -> None:
 def test_passive_with_instrument_agent_is_not_an_actor() -> None:
     a = run("An oil tanker was struck by a drone off the coast of Eritrea on Monday.")
     (v,) = _assaults(a)
-    assert v.actor == [] and v.confidence <= 0.5
+    assert v.actor == []
+    # an attack with no attacker is less likely to be coded right than the same attack with one
+    (named,) = _assaults(run("Houthi forces struck an oil tanker off the coast of Eritrea on Monday."))
+    assert named.actor and v.confidence < named.confidence
 
 
 def test_killed_in_air_strike_is_an_attack_on_the_victims() -> None:

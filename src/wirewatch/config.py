@@ -17,7 +17,8 @@ from .errors import ConfigError
 
 # "event_retype" (the sentence classifier re-typing some events, docs/cameo.md) is opt-in: it gains about one
 # point on PLV at about a fifth of extract's time, and a day of news must fit in an hour on a laptop.
-DEFAULT_PIPELINE = ("entities", "places", "times", "actors", "attributions", "events", "event_context")
+DEFAULT_PIPELINE = ("entities", "places", "times", "actors", "attributions", "events", "event_context",
+                    "event_confidence")
 _AFTER_EVENTS = DEFAULT_PIPELINE.index("events") + 1
 WITH_RETYPE = (*DEFAULT_PIPELINE[:_AFTER_EVENTS], "event_retype", *DEFAULT_PIPELINE[_AFTER_EVENTS:])
 

@@ -16,7 +16,7 @@ from typing import Any
 from .actors import ActorCoder
 from .demonyms import load_demonyms
 from .lexicons import ActorNouns, actor_nouns, load_lexicon
-from .models import AttributionModel, load_attribution_model
+from .models import AttributionModel, LinearModel, load_attribution_model, load_event_confidence_model
 from .places import Gazetteer
 
 
@@ -45,6 +45,10 @@ class KnowledgeBase:
     @cached_property
     def attribution_model(self) -> AttributionModel:
         return load_attribution_model()
+
+    @cached_property
+    def event_confidence_model(self) -> LinearModel:
+        return load_event_confidence_model()
 
     def lexicon(self, name: str) -> dict[str, Any]:
         """The JSON lexicon ``data/lexicons/<name>.json``."""

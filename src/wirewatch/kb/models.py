@@ -57,3 +57,18 @@ def load_attribution_model() -> AttributionModel:
                                 extend=LinearModel.from_dict(data["extend"]))
     except (OSError, ValueError, KeyError) as exc:
         raise ConfigError(f"attribution filter model {'/'.join(ATTRIBUTION_MODEL)} cannot be read ({exc})") from None
+
+
+EVENT_CONFIDENCE_MODEL = ("data", "models", "event_confidence.json")
+
+
+@cache
+def load_event_confidence_model() -> LinearModel:
+    """The calibration of event confidence, fitted by ``scripts/calibrate_events.py`` on the real-news dev split;
+    a missing or unreadable file is a configuration error (leave ``event_confidence`` out of the pipeline to
+    keep the raw scores)."""
+    path = resources.files("wirewatch").joinpath(*EVENT_CONFIDENCE_MODEL)
+    try:
+        return LinearModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(f"event confidence model {'/'.join(EVENT_CONFIDENCE_MODEL)} cannot be read ({exc})") from None
