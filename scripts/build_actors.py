@@ -1,4 +1,5 @@
-"""Build wirewatch's actor-coding data: ``src/wirewatch/data/actors.json.gz`` and ``demonyms.json``.
+"""Build wirewatch's actor-coding data: ``src/wirewatch/data/actors.json.gz`` and the ``country`` column of
+the one demonym table ``demonyms.tsv`` (written through ``scripts/build_demonyms.py``, which states its format).
 
 Usage::
 
@@ -39,6 +40,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_demonyms import write_column  # noqa: E402
 from wirewatch.kb.actors import FORMAT, INF_DATE, normalize  # noqa: E402
 
 # ------------------------------------------------------------------------------------------------------
@@ -955,6 +959,24 @@ def parse_country_table() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return names, demonyms
 
 
+def demonym_forms(dems: list[str]) -> list[str]:
+    """A country's demonyms, each followed by its derived plurals."""
+    forms: list[str] = []
+    for d in dems:
+        forms.append(d)
+        forms.extend(demonym_plurals(d))
+    return forms
+
+
+def demonym_table() -> dict[str, str]:
+    """The actor coder's demonym readings: word -> country (folded ISO3), the first country of a shared word."""
+    table: dict[str, str] = {}
+    for iso, dems in parse_country_table()[1].items():
+        for f in demonym_forms(dems):
+            table.setdefault(f, DEPENDENCY.get(iso, iso))
+    return dict(sorted(table.items()))
+
+
 class Builder:
     def __init__(self) -> None:
         self.codes: list[str] = []
@@ -1014,6 +1036,7 @@ def build(sources: Path) -> tuple[dict[str, Any], dict[str, str]]:
     p2 = sources / "petrarch2"
     cameo = sources / "cameo"
     country_names, demonyms = parse_country_table()
+    demonyms_table = demonym_table()
     iso3 = set(country_names) | set(DEPENDENCY)
     for line in (cameo / "text_to_CAMEO.countrynames.txt").read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
@@ -1065,7 +1088,6 @@ def build(sources: Path) -> tuple[dict[str, Any], dict[str, str]]:
     for iso, names in PARTIALLY_RECOGNISED.items():
         add_hand(names, [(f"{iso}/PRE",)], "c", 100)
     countries_table: dict[str, str] = {}
-    demonym_table: dict[str, str] = {}
     for iso, names in country_names.items():
         folded = DEPENDENCY.get(iso, iso)
         add_hand(names, [(f"{folded}/",)], "c", 90)
@@ -1073,13 +1095,9 @@ def build(sources: Path) -> tuple[dict[str, Any], dict[str, str]]:
             countries_table.setdefault(normalize(n), folded)
     for iso, dems in demonyms.items():
         folded = DEPENDENCY.get(iso, iso)
-        forms: list[str] = []
-        for d in dems:
-            forms.append(d)
-            forms.extend(demonym_plurals(d))
+        forms = demonym_forms(dems)
         add_hand(forms, [(f"{folded}/",)], "c", 90)
         for f in forms:
-            demonym_table.setdefault(f, folded)
             countries_table.setdefault(normalize(f), folded)
     # text_to_CAMEO country names
     for line in (cameo / "text_to_CAMEO.countrynames.txt").read_text(encoding="utf-8").splitlines():
@@ -1210,9 +1228,9 @@ def build(sources: Path) -> tuple[dict[str, Any], dict[str, str]]:
         "agents": dict(sorted(agent_codes.items())),
         "titles": sorted(title_set),
         "countries": dict(sorted(countries_table.items())),
-        "demonyms": sorted({normalize(d) for d in demonym_table}),
+        "demonyms": sorted({normalize(d) for d in demonyms_table}),
     }
-    return data, dict(sorted(demonym_table.items()))
+    return data, demonyms_table
 
 
 def write(data: dict[str, Any], demonyms: dict[str, str], out: Path) -> tuple[Path, Path]:
@@ -1220,8 +1238,7 @@ def write(data: dict[str, Any], demonyms: dict[str, str], out: Path) -> tuple[Pa
     actors_path = out / "actors.json.gz"
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
     actors_path.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
-    dem_path = out / "demonyms.json"
-    dem_path.write_text(json.dumps(demonyms, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    dem_path = write_column(out / "demonyms.tsv", "country", demonyms)
     return actors_path, dem_path
 
 

@@ -51,11 +51,11 @@ Sources and licences
   seas; a few landmarks news reports as places, such as the White House) with approximate central
   coordinates, written here (``EXTRA``).
 
-Also ``demonyms.tsv`` (demonym -> iso3: countryinfo's ``demonym`` field, the most populous country for a
-shared one, plus the hand-written ``EXTRA_DEMONYMS``; or demonym -> the name of a continent, region or
-first-level division: ``REGION_DEMONYMS``, ``PLACE_DEMONYMS``, "Texan" -> Texas), so that "Iraqi" is known
-not to be a place, and
-``neighbours.tsv`` (iso3 -> bordering countries, from countryInfo.txt).
+Also the ``place`` column of the one demonym table ``data/demonyms.tsv`` (written through
+``scripts/build_demonyms.py``, which states its format; demonym -> iso3: countryinfo's ``demonym`` field, the
+most populous country for a shared one, plus the hand-written ``EXTRA_DEMONYMS``; or demonym -> the name of a
+continent, region or first-level division: ``REGION_DEMONYMS``, ``PLACE_DEMONYMS``, "Texan" -> Texas), so that
+"Iraqi" is known not to be a place, and ``neighbours.tsv`` (iso3 -> bordering countries, from countryInfo.txt).
 
 * GeoNames' own points for countries and divisions, where a GeoNames per-country dump (``XX.txt``, the
   format of GeoNames' ``export/dump``; CC BY 4.0) is at hand (``--dumps DIR``): they replace the
@@ -102,6 +102,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_demonyms import write_column  # noqa: E402
 from wirewatch.kb.places import fold, haversine_km, index_keys, is_latin  # noqa: E402
 
 OUT_DIR = ROOT / "src" / "wirewatch" / "data" / "gazetteer"
@@ -320,6 +323,46 @@ def read_tsv(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
 
 
+def country_rows(codes: Path) -> list[list[str]]:
+    """The country rows of GeoNames' ``countryInfo.txt`` (iso2, iso3, ..., population at 7, geonameid at 16)."""
+    return [r for r in read_tsv(codes / "countryInfo.txt") if len(r) > 16 and r[16].isdigit()]
+
+
+def read_countryinfo(ci_dir: Path) -> dict[str, dict]:
+    """iso3 -> the countryinfo package's record of the country."""
+    ci_by_iso3: dict[str, dict] = {}
+    for p in sorted(ci_dir.glob("*.json")):
+        d = json.loads(p.read_text(encoding="utf-8"))
+        iso = (d.get("ISO") or {}).get("alpha3")
+        if iso:
+            ci_by_iso3[iso] = d
+    return ci_by_iso3
+
+
+def place_demonyms(cinfo: list[list[str]], ci_by_iso3: dict[str, dict]) -> dict[str, str]:
+    """The gazetteer's demonym readings: word -> iso3 or the name of a continent, region or division."""
+    # demonym -> the most populous country using it ("American" -> USA, not the Northern Marianas)
+    country_pop = {r[1]: int(r[7] or 0) for r in cinfo}
+    demonyms: dict[str, str] = {}
+    for iso3, d in sorted(ci_by_iso3.items()):
+        dem = (d.get("demonym") or "").strip()
+        for word in dem.replace(",", "/").split("/"):
+            word = word.strip()
+            if word and is_latin(word) and (
+                    word not in demonyms or country_pop.get(iso3, 0) > country_pop.get(demonyms[word], 0)):
+                demonyms[word] = iso3
+    for word, iso3 in EXTRA_DEMONYMS.items():
+        demonyms[word] = iso3
+    demonyms.update(REGION_DEMONYMS)
+    demonyms.update(PLACE_DEMONYMS)
+    return dict(sorted(demonyms.items()))
+
+
+def demonym_table(codes: Path, ci_dir: Path) -> dict[str, str]:
+    """:func:`place_demonyms` from the code folder and the countryinfo package's data folder."""
+    return place_demonyms(country_rows(codes), read_countryinfo(ci_dir))
+
+
 # feature codes of GeoNames' country and division rows
 DUMP_FEATURES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "ADM1", "ADM2"})
 
@@ -411,14 +454,9 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple] = []  # (gid, feature, iso3, a1, a2, lat, lon, pop, name, names)
 
     # ---- countries -------------------------------------------------------------------------------
-    cinfo = [r for r in read_tsv(codes / "countryInfo.txt") if len(r) > 16 and r[16].isdigit()]
+    cinfo = country_rows(codes)
     iso2_to_iso3 = {r[0]: r[1] for r in cinfo}
-    ci_by_iso3: dict[str, dict] = {}
-    for p in sorted(ci_dir.glob("*.json")):
-        d = json.loads(p.read_text(encoding="utf-8"))
-        iso = (d.get("ISO") or {}).get("alpha3")
-        if iso:
-            ci_by_iso3[iso] = d
+    ci_by_iso3 = read_countryinfo(ci_dir)
     loc_countries = {r[2]: r for r in read_tsv(loc_dir / "countries" / "countries.tsv") if len(r) > 6}
 
     # ---- cities ------------------------------------------------------------------------------------
@@ -592,25 +630,10 @@ def main(argv: list[str] | None = None) -> int:
                 clean = name.replace("\t", " ")
                 f.write(f"{gid}\t{feat}\t{iso3}\t{a1}\t{a2}\t{lat:.4f}\t{lon:.4f}\t{pop}\t{clean}\t{'|'.join(keys)}\n")
         print(f"{path}: {len(part)} places, {path.stat().st_size / 1e6:.2f} MB")
-    out = out_dir / "places-1-admin.tsv.gz"
-    # demonym -> the most populous country using it ("American" -> USA, not the Northern Marianas)
-    country_pop = {r[1]: int(r[7] or 0) for r in cinfo}
-    demonyms: dict[str, str] = {}
-    for iso3, d in sorted(ci_by_iso3.items()):
-        dem = (d.get("demonym") or "").strip()
-        for word in dem.replace(",", "/").split("/"):
-            word = word.strip()
-            if word and is_latin(word) and (
-                    word not in demonyms or country_pop.get(iso3, 0) > country_pop.get(demonyms[word], 0)):
-                demonyms[word] = iso3
-    for word, iso3 in EXTRA_DEMONYMS.items():
-        demonyms[word] = iso3
-    demonyms.update(REGION_DEMONYMS)
-    demonyms.update(PLACE_DEMONYMS)
-    (out.parent / "demonyms.tsv").write_text(
-        "".join(f"{w}\t{iso}\n" for w, iso in sorted(demonyms.items())), encoding="utf-8")
+    # the place column of the one demonym table, beside the gazetteer folder (data/demonyms.tsv)
+    write_column(out_dir.parent / "demonyms.tsv", "place", place_demonyms(cinfo, ci_by_iso3))
     neighbours = {r[1]: [iso2_to_iso3[n] for n in r[17].split(",") if n in iso2_to_iso3] for r in cinfo}
-    (out.parent / "neighbours.tsv").write_text(
+    (out_dir / "neighbours.tsv").write_text(
         "".join(f"{k}\t{','.join(v)}\n" for k, v in sorted(neighbours.items()) if v), encoding="utf-8")
     print(f"wrote {len(rows)} places, {nkeys} keys")
     return 0

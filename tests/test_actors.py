@@ -217,7 +217,7 @@ def test_load_is_fast_and_cached() -> None:
 
 def test_data_files_are_compact() -> None:
     data_dir = resources.files("wirewatch.data")
-    total = sum(data_dir.joinpath(n).read_bytes().__len__() for n in ("actors.json.gz", "demonyms.json"))
+    total = sum(data_dir.joinpath(n).read_bytes().__len__() for n in ("actors.json.gz", "demonyms.tsv"))
     assert total < 3_000_000
 
 
@@ -235,5 +235,5 @@ def test_build_script_reproduces_shipped_data(tmp_path: Path) -> None:
     current = json.loads(gzip.decompress(shipped.joinpath("actors.json.gz").read_bytes()))
     assert built.keys() == current.keys()
     assert built == current
-    assert (tmp_path / "demonyms.json").read_text(encoding="utf-8") == \
-        shipped.joinpath("demonyms.json").read_text(encoding="utf-8")
+    assert (tmp_path / "demonyms.tsv").read_text(encoding="utf-8") == \
+        shipped.joinpath("demonyms.tsv").read_text(encoding="utf-8")
