@@ -130,3 +130,25 @@ def test_a_nominal_owned_by_a_pronoun_takes_its_owners_country(analyse) -> None:
                 "Kunduz. The group said its fighters had killed 20 soldiers.")
     fighters = entity_with_mention(a, "its fighters")
     assert fighters.actor.country == "AFG"  # the Taliban's, not the dateline's Russia
+
+
+def test_a_family_name_written_first_is_the_person_on_later_mentions(analyse) -> None:
+    a = analyse("Chinese State Councilor and Foreign Minister Wang Yi said in Moscow on Thursday that talks "
+                "must resume. All sides should work toward peace, Wang told a news conference.")
+    wang = entity_with_mention(a, "Wang Yi")
+    assert "Wang" in {m.text for m in wang.mentions}
+    assert wang.label == "PERSON"
+    # the title is context, not a person of its own ("State Councilor and Foreign Minister")
+    assert not any(e.name == "Councilor" for e in a.entities)
+    assert wang.actor.country == "CHN"
+
+
+def test_a_subject_pronoun_follows_the_last_subject_not_a_name_inside_the_clause(analyse) -> None:
+    a = analyse("U.S. Trade Representative Robert Lighthizer said Trump's proposal was an appropriate response. "
+                '"Such measures would cause further harm to American workers," he said in a statement.')
+    he = next(tok for tok in a.doc if tok.lower_ == "he")
+    assert a.entity(a.entity_for_token(he)).name == "Robert Lighthizer"
+    b = analyse("Trump's top economic adviser, Larry Kudlow, said on Thursday that talks were ongoing. "
+                'But, he said, "China\'s trading actions are damaging."')
+    he = next(tok for tok in b.doc if tok.lower_ == "he")
+    assert b.entity(b.entity_for_token(he)).name == "Larry Kudlow"

@@ -31,6 +31,8 @@ NOMINAL_MODIFIER_DEPS = {"det", "amod", "compound", "nummod", "quantmod", "poss"
 OUTLET_NOUNS = set(lexicon_words("entity_words", "outlet_nouns"))
 # "the group", "the movement": words that stand for the organisation named last, never actors by themselves
 GROUP_NOUNS = frozenset(lexicon_words("entity_words", "group_nouns"))
+# family names written first ("Wang Yi" is "Wang" on second mention)
+SURNAME_FIRST = frozenset(lexicon_words("entity_words", "surname_first"))
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -56,6 +58,18 @@ def clean_name(text: str) -> str:
 
 def norm(text: str) -> str:
     return clean_name(text).lower().replace(".", "")
+
+
+def surnames(name: str) -> list[str]:
+    """The words that stand for a person named in full on later mentions: the last word, and the first
+    where it is a family name written first ("Wang Yi" -> "Yi", "Wang")."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    out = [words[-1]]
+    if words[0].lower() in SURNAME_FIRST:
+        out.append(words[0])
+    return out
 
 
 def is_title_only(span: SpacySpan, titles: frozenset[str]) -> bool:
@@ -89,6 +103,9 @@ def title_context(span: SpacySpan, nouns: ActorNouns) -> tuple[int, list[str]]:
                 tok.is_title and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON"):
             words.insert(0, tok.text)
             i -= 1
+            continue
+        if tok.lower_ == "and" and words and i - 1 >= span.sent.start and doc[i - 1].lower_ in titles:
+            i -= 1  # "State Councilor and Foreign Minister Wang Yi": two titles joined
             continue
         if tok.text in ("’s", "'s") and i - 1 >= span.sent.start:
             i -= 1
@@ -294,8 +311,9 @@ class Grouper:
             key = self.key_for(m)
             if key:
                 self.by_key[key] = eid
-            if m.label == "PERSON" and " " in m.name:
-                self.person_surnames.setdefault(m.name.split()[-1].lower(), eid)
+            if m.label == "PERSON":
+                for surname in surnames(m.name):
+                    self.person_surnames.setdefault(surname.lower(), eid)
             if m.label == "NOMINAL":
                 self.nominal_heads[doc[m.head].lemma_.lower()] = eid
         else:
@@ -319,6 +337,9 @@ class Grouper:
             for label in ("ORG", "NORP"):
                 if f"{label}:{n[:-1]}" in self.by_key:
                     return self.by_key[f"{label}:{n[:-1]}"]
+        if m.label in ("ORG", "GPE", "NORP") and " " not in n and n in self.person_surnames \
+                and self.coder.country_of(m.name) is None:
+            return self.person_surnames[n]  # "Wang told ..." tagged as an organisation after "Wang Yi"
         if m.label == "PERSON":
             if n in self.person_surnames:
                 return self.person_surnames[n]
@@ -373,21 +394,42 @@ class Grouper:
         return best
 
 
+def is_subject(tok: Token) -> bool:
+    """Whether a name's token is (part of) the subject of its clause: "Robert Lighthizer said ...", "his adviser,
+    Larry Kudlow, said ..."."""
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
 def resolve_pronouns(analysis: Analysis) -> None:
-    """he/she → the most recent person; it/they as speaker of a reported clause → that clause's speaker."""
+    """he/she → the most recent person; it/they as speaker of a reported clause → that clause's speaker.
+
+    A subject "he"/"she" with no person named before it in its own sentence refers to the person who was
+    the subject last (the one the story is following), not to a person only named inside that clause:
+    'Lighthizer said Trump's proposal was ... . "...," he said' is Lighthizer."""
     doc = analysis.doc
     last_person: tuple[int, str] | None = None
+    last_subject: tuple[int, str] | None = None
     for tok in doc:
         eid = analysis.token_entity.get(tok.i)
         ent = analysis.entity(eid) if eid else None
         if ent is not None and ent.label == "PERSON":
             last_person = (tok.sent.start, ent.id)
+            if is_subject(tok):
+                last_subject = (tok.sent.start, ent.id)
             continue
         low = tok.lower_
         if low in PERSONAL_PRONOUNS and tok.pos_ == "PRON" and last_person is not None:
             # a pronoun refers back at most a couple of sentences
             if tok.sent.start - last_person[0] <= 600:
-                analysis.add_mention(last_person[1], tok.idx, tok.idx + len(tok.text))
+                target = last_person[1]
+                if tok.dep_ in ("nsubj", "nsubjpass") and last_person[0] != tok.sent.start \
+                        and last_subject is not None and tok.sent.start - last_subject[0] <= 600:
+                    target = last_subject[1]
+                analysis.add_mention(target, tok.idx, tok.idx + len(tok.text))
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    last_subject = (tok.sent.start, target)
         elif low in GROUP_PRONOUNS and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
             speaker = reporting_subject(analysis, tok)
             if speaker:
@@ -452,8 +494,9 @@ def propagate_names(analysis: Analysis) -> None:
     doc = analysis.doc
     forms: dict[str, str] = {}
     for e in analysis.entities:
-        if e.label == "PERSON" and " " in e.name:
-            forms.setdefault(e.name.split()[-1], e.id)
+        if e.label == "PERSON":
+            for surname in surnames(e.name):
+                forms.setdefault(surname, e.id)
         elif e.label == "ORG":
             for m in e.mentions:
                 if m.text[:1].isupper() and len(m.text) >= 2:
