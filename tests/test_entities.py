@@ -152,3 +152,33 @@ def test_a_subject_pronoun_follows_the_last_subject_not_a_name_inside_the_clause
                 'But, he said, "China\'s trading actions are damaging."')
     he = next(tok for tok in b.doc if tok.lower_ == "he")
     assert b.entity(b.entity_for_token(he)).name == "Larry Kudlow"
+
+
+def test_a_bare_surname_tagged_as_an_organisation_joins_the_full_name_named_later(analyse) -> None:
+    a = analyse("Cerar said the evidence pointed to Moscow. Outgoing Prime Minister Miro Cerar spoke for an hour "
+                "in parliament on Tuesday.")
+    cerar = entity_with_mention(a, "Miro Cerar")
+    assert cerar.label == "PERSON"
+    assert "Cerar" in {m.text for m in cerar.mentions}
+    assert not any(e.label == "ORG" and e.name == "Cerar" for e in a.entities)
+
+
+def test_a_nominal_with_its_own_country_does_not_join_another_countrys_nominal(analyse) -> None:
+    a = analyse("The Saudi military said it had intercepted a missile over Riyadh. The U.S. military said it "
+                "had no role in the strike.")
+    saudi = entity_with_mention(a, "The Saudi military")
+    assert not any("U.S." in m.text for m in saudi.mentions)
+    us = next(e for e in a.entities if any("U.S. military" in m.text for m in e.mentions))
+    assert us.actor.country == "USA"
+
+
+def test_a_us_legislator_is_coded_from_title_and_party_tag(analyse) -> None:
+    a = analyse("Sen. Lindsey Graham, R-S.C., told reporters in Damascus that the strikes must go on.")
+    graham = entity_with_mention(a, "Lindsey Graham")
+    assert (graham.actor.country, graham.actor.sector) == ("USA", "LEG")
+
+
+def test_a_country_acting_has_a_government_reading(analyse) -> None:
+    a = analyse("Russia expelled 23 British diplomats on Saturday.")
+    russia = entity_with_mention(a, "Russia")
+    assert russia.actor.country == "RUS" and "GOV" in [russia.actor.sector, *russia.actor.other_sectors]

@@ -146,9 +146,18 @@ def named_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[Mention]:
                 label = "GPE"
             elif span.text in kb.demonyms:
                 label = "NORP"
+        inner_titles: list[str] = []
+        if label == "PERSON":
+            # "Outgoing PM Cerar" tagged whole: the name is "Cerar", the words before it are its title
+            titles = kb.actor_nouns.titles | kb.actor_nouns.sector.keys()
+            cut = max((k for k in range(len(span) - 1) if span[k].lower_ in titles), default=-1)
+            if cut >= 0:
+                inner_titles = [t.text for t in span[:cut + 1]]
+                span = span[cut + 1:]
         mention = Mention(span.start, span.end, label, clean_name(span.text), span.root.i)
         if label == "PERSON":
             mention.title_start, mention.context = title_context(span, kb.actor_nouns)
+            mention.context = inner_titles + mention.context
         elif label == "ORG" and (owner := owner_before(span)) is not None:
             mention.owner = owner.text
             mention.context = [owner.text]
@@ -312,7 +321,7 @@ class Grouper:
             if key:
                 self.by_key[key] = eid
             if m.label == "PERSON":
-                for surname in surnames(m.name):
+                for surname in surnames(m.name) or [m.name]:
                     self.person_surnames.setdefault(surname.lower(), eid)
             if m.label == "NOMINAL":
                 self.nominal_heads[doc[m.head].lemma_.lower()] = eid
@@ -346,6 +355,9 @@ class Grouper:
             last = n.split()[-1] if n else ""
             if " " not in n and last in self.person_surnames:
                 return self.person_surnames[last]
+            known = self.analysis.entity(self.person_surnames.get(last))
+            if known is not None and norm(known.name) == last:
+                return known.id  # "Miro Cerar" after a bare "Cerar": the full name of the person met first
         if m.label == "NOMINAL":
             doc = self.analysis.doc
             first = doc[m.start]
@@ -357,11 +369,24 @@ class Grouper:
                 if head in OUTLET_NOUNS:
                     return self.latest_outlet()
                 named = self.named_with_head(head)
-                if named:
+                if named and self.same_country(m, named):
                     return named
-                if head in self.nominal_heads:
+                if head in self.nominal_heads and self.same_country(m, self.nominal_heads[head]):
                     return self.nominal_heads[head]
         return None
+
+    def countries_named(self, words: list[str]) -> set[str]:
+        return {c for w in words if (c := self.coder.country_of(w))}
+
+    def same_country(self, m: Mention, eid: str) -> bool:
+        """'the U.S. military' names its own country: never the Saudi military mentioned before it (a phrase
+        with no country word, 'the army', may join either)."""
+        doc = self.analysis.doc
+        own = self.countries_named([doc[i].text for i in range(m.start, m.end)
+                                    if i != m.head and doc[i].ent_type_ in ("GPE", "NORP")])
+        ent = self.analysis.entity(eid)
+        theirs = self.countries_named(ent.name.split()) if ent is not None else set()
+        return not own or not theirs or bool(own & theirs)
 
     def named_with_head(self, head: str) -> str | None:
         """'the ministry' after 'Russia's Foreign Ministry': the organisation named last whose name ends in
@@ -530,6 +555,11 @@ def make_entities(kb: KnowledgeBase, config: Mapping[str, Any]) -> Component:
 def extract_entities(analysis: Analysis, kb: KnowledgeBase) -> None:
     named = acronym_definitions(analysis, named_mentions(analysis, kb))
     mentions = merge_overlaps(named, nominal_mentions(analysis, named, kb.actor_nouns), analysis.doc, kb.demonyms)
+    surname_of_person = {w.lower() for m in mentions if m.label == "PERSON" for w in surnames(m.name)}
+    for m in mentions:
+        if m.label == "ORG" and " " not in m.name and m.name.lower() in surname_of_person \
+                and kb.actors.country_of(m.name) is None:
+            m.label = "PERSON"  # "Cerar said ..." tagged as an organisation before "Miro Cerar" is named
     grouper = Grouper(analysis, kb.actors)
     for m in mentions:
         grouper.add(m)

@@ -379,7 +379,8 @@ class ActorCoder:
             segs = self._segment(toks, self._raw_tokens(context, len(toks)))
             if country is None:
                 for m in reversed(segs):
-                    if m.kind in ("c", "o"):
+                    # "Trump's top economic adviser": the person the role belongs to lends a country too
+                    if m.kind in ("c", "o", "p"):
                         country = self._entry_code(m.ref, when)[0]
                     elif m.kind == "agent":
                         country = self._parsed[m.ref][0]

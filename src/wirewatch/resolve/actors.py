@@ -5,6 +5,7 @@ The coder itself is :class:`wirewatch.kb.actors.ActorCoder`; this feeds it each 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
@@ -14,6 +15,10 @@ from ..kb import KnowledgeBase
 from ..kb.actors import ActorCoder
 from ..model import Actor
 from ..registry import Component, factory
+
+
+# the party-and-state tag after a US legislator's name, as spaCy tokenises it into the context: "R - S.C."
+US_MEMBER_TAG = re.compile(r"(?:^|\s)[RDI] - (?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+)(?:\s|,|$)")
 
 
 @factory("actors", requires=("entities",), assigns=("actors",))
@@ -42,9 +47,20 @@ def code_actors(analysis: Analysis, coder: ActorCoder, sectors: Mapping[str, str
         actor = best or Actor()
         if actor.sector is None and ent.label in ("NOMINAL", "ORG"):
             actor.sector = head_noun_sector(ent.name, sectors)
+        if actor.sector is None and context:
+            actor.sector = head_noun_sector(context, sectors)  # "Sen. Lindsey Graham", "Trump's adviser"
+        if US_MEMBER_TAG.search(context):
+            # "Sen. Ben Sasse, R-Neb.": a member of the US Congress, party and state
+            actor.country = actor.country or "USA"
+            actor.sector = actor.sector or "LEG"
         if actor.country is None and actor.sector is not None:
             # an unnamed official or force without a nationality: where the text puts it, else the story's focus
             actor.country = possessor_country(analysis, ent.id) or placed_country(analysis, ent.id) or focus
+        if ent.label in ("GPE", "ORG") and actor.country and actor.sector is None and not actor.other_sectors \
+                and coder.country_of(ent.name) == actor.country:
+            # "Russia expelled ...", "calls on the DPRK": a state named as an actor stands for its government
+            # (kept as the other reading: the entity may only be a place)
+            actor.other_sectors = ["GOV"]
         ent.actor = actor
 
 
