@@ -16,7 +16,6 @@ from ..kb.actors import ActorCoder
 from ..model import Actor
 from ..registry import Component, factory
 
-
 # the party-and-state tag after a US legislator's name, as spaCy tokenises it into the context: "R - S.C."
 US_MEMBER_TAG = re.compile(r"(?:^|\s)[RDI] - (?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+)(?:\s|,|$)")
 
