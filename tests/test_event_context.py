@@ -175,3 +175,17 @@ def test_a_landmark_that_is_an_actor_is_no_place_by_any_name() -> None:
     resolve_places(analysis, KnowledgeBase().gazetteer)
     assert [p.name for p in analysis.places] == ["Chicago"]
     assert [t.text for t in analysis.toponyms] == ["Chicago"]
+
+
+def test_a_country_named_for_an_event_gives_way_to_the_storys_city_inside_it(analyse) -> None:
+    a = analyse("BAGHDAD (Reuters) - U.S. forces fought Islamic State militants in Iraq on Monday, "
+                "officials said.", published="2024-05-10")
+    ev = only(a, "ASSAULT")
+    assert place_name(a, ev) == "Baghdad" and ev.place_basis == "context"
+
+
+def test_a_country_named_for_an_event_stays_when_the_storys_city_is_elsewhere(analyse) -> None:
+    a = analyse("AMMAN (Reuters) - U.S. forces fought Islamic State militants in Iraq on Monday, "
+                "officials said.", published="2024-05-10")
+    ev = only(a, "ASSAULT")
+    assert place_name(a, ev) == "Iraq" and ev.place_basis == "stated"

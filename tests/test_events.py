@@ -632,3 +632,28 @@ def test_the_victims_nationality_is_not_where_they_were_attacked() -> None:
     a = run("U.S. journalists James Foley and Steven Sotloff were beheaded by ISIS militants.")
     ev = find(a, "ASSAULT")
     assert ev.place is None or ev.place_basis != "stated"
+
+
+def test_words_of_combat_said_of_trade_are_no_attack() -> None:
+    a = run("China vowed on Friday to fight the new U.S. tariffs on its steel. Beijing does not want a trade war "
+            "but is not afraid to fight one. Unfair trade practices have destroyed thousands of American jobs.")
+    assert not [v for v in a.events if v.event_type == "ASSAULT"], [(v.event_type, v.trigger.text) for v in a.events]
+
+
+def test_an_attack_on_a_market_or_a_trade_office_stays_an_attack() -> None:
+    a = run("Gunmen attacked the trade ministry in Tripoli on Monday. Militants attacked a market in Maiduguri, "
+            "killing five traders.")
+    assert len([v for v in a.events if v.event_type == "ASSAULT"]) == 2
+
+
+def test_a_trade_story_calls_a_fight_with_a_country_no_attack() -> None:
+    story = ("WASHINGTON - China vowed on Friday to fight the U.S. with every means. The tariffs on $50 billion "
+             "in Chinese imports hit steel, aluminium and soybeans. Stocks slid as investors feared a trade war. "
+             "Exports and imports fell; the trade deficit widened, the Commerce Department said.")
+    assert not [v for v in run(story).events if v.event_type == "ASSAULT"]
+
+
+def test_a_reporters_credit_line_is_no_aid() -> None:
+    a = run("Rebels attacked an army post near Goma. Paul Wiseman and Josh Boak in Washington contributed to "
+            "this report.")
+    assert [v.event_type for v in a.events] == ["ASSAULT"]

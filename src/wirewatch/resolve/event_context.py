@@ -40,6 +40,11 @@ def event_context(analysis: Analysis) -> None:
     for ev in analysis.events:
         ev.place = event_place(analysis, ev)
         ev.place_basis = "stated" if ev.place else None
+        if ev.place is not None and ev.event_type not in TARGET_IS_NOT_PLACE:
+            # "troops in Iraq", datelined Baghdad: the country the sentence names holds a nearer place the story gave
+            finer = narrower_place(analysis, ev.place, context_place(analysis, ev.sentence.start), dateline)
+            if finer is not None:
+                ev.place, ev.place_basis = finer, "context"
         if ev.place is None:
             # a statement or a demand happens wherever its speaker is; only physical events inherit the story's place
             physical = ev.event_type not in TARGET_IS_NOT_PLACE
@@ -56,6 +61,15 @@ def event_context(analysis: Analysis) -> None:
             ev.date_basis = "published"
         if ev.attribution is None:
             ev.attribution = reporting_attribution(analysis, ev.trigger.start, ev.trigger.end)
+
+
+def narrower_place(analysis: Analysis, stated: str, *fallbacks: str | None) -> str | None:
+    """The first of ``fallbacks`` that lies inside ``stated`` when that is a country, else None."""
+    places = {p.id: p for p in analysis.places}
+    country = places[stated]
+    if country.feature != "PCLI":
+        return None
+    return next((f for f in fallbacks if f and inside(places[f], country)), None)
 
 
 def dateline_place(analysis: Analysis) -> str | None:

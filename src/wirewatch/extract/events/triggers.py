@@ -27,8 +27,8 @@ from .lexicon import (
 )
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 
 def _forms(tok: Token) -> set[str]:
@@ -335,7 +335,19 @@ def _readiness(verb: Token, lex: Lexicon) -> Candidate | None:
     return None
 
 
+# "Paul Wiseman contributed to this report": a byline's credit, no aid to anyone
+REPORTING_CREDITS = frozenset(lexicon_words("event_words", "reporting_credits"))
+
+
+def _credit(verb: Token) -> bool:
+    return verb.lemma_.lower() == "contribute" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.lemma_.lower() in REPORTING_CREDITS
+                                                      for p in c.children) for c in verb.children)
+
+
 def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
+    if _credit(verb):
+        return None
     ready = _readiness(verb, lex)
     if ready is not None:
         return ready
@@ -529,6 +541,70 @@ def is_verbal(tok: Token) -> bool:
         c.dep_ in ("nsubj", "aux") for c in tok.children)
 
 
+# "China vowed to fight the U.S. tariffs", "a trade war", "duties that hit American farmers": the words of
+# combat said of trade and markets are no attack, unless the sentence also names troops, arms or an attack
+ECONOMIC_CONTEXT = frozenset(lexicon_words("event_words", "economic_context"))
+METAPHOR_PRONE_ATTACKS = frozenset(lexicon_words("event_words", "metaphor_prone_attacks"))
+ARMS_CLASSES = ("troops", "weapons", "munition", "police")
+ARMED_CLASSES = (*ARMS_CLASSES, "harm_verb", "attack_verb")
+
+
+def _economic(tok: Token) -> bool:
+    return tok.lemma_.lower() in ECONOMIC_CONTEXT
+
+
+def _argument_heads(head: Token) -> list[tuple[Token, str]]:
+    """The nouns an event's trigger takes as subject, object or object of a preposition, with "thousands of
+    jobs" and "factories and jobs" followed to the nouns named."""
+    found: list[tuple[Token, str]] = []
+    for child in head.children:
+        args = [child] if child.dep_ in ("dobj", "nsubj", "attr") else [
+            p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else []
+        for arg in args:
+            role = "subject" if child.dep_ == "nsubj" else "object"
+            todo = [arg]
+            while todo:
+                tok = todo.pop()
+                found.append((tok, role))
+                todo += [c for c in tok.children if c.dep_ == "conj"]
+                todo += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"]
+    return found
+
+
+TRADE_STORY_WORDS = 5  # economic words a story needs, and three times its armed words, to be about trade
+
+
+def _trade_story(doc: Doc, lex: Lexicon) -> bool:
+    """Whether the whole article is about trade and markets: many economic words, few of troops or arms."""
+    key = "wirewatch_trade_story"
+    if key not in doc.user_data:
+        economic = sum(1 for t in doc if _economic(t))
+        armed = sum(1 for t in doc for c in ARMS_CLASSES if _in_class(t, lex, c))
+        doc.user_data[key] = economic >= TRADE_STORY_WORDS and economic >= 3 * armed
+    return bool(doc.user_data[key])
+
+
+def _economic_metaphor(cand: Candidate, sent: SpacySpan, lex: Lexicon) -> bool:
+    """An attack word said of trade ("to fight the U.S. tariffs", "a trade war", "trade practices have
+    destroyed American jobs"): its target or its doer is economic, and no troops, arms or harm are named."""
+    head = cand.head
+    if cand.sense.event_type != "ASSAULT" or head.lemma_.lower() not in METAPHOR_PRONE_ATTACKS:
+        return False
+    if any(t.i != head.i and _in_class(t, lex, c) for t in sent for c in ARMED_CLASSES):
+        return False
+    if any(t.lemma_.lower() in METAPHOR_PRONE_ATTACKS and any(c.dep_ == "compound" and _economic(c) for c in t.children)
+           for t in sent):
+        return True  # "a trade war", "the tariff fight": the sentence is about trade
+    if _trade_story(sent.doc, lex):
+        return True  # "China vowed to fight the U.S.", in a story of tariffs with no troops or arms in it
+    for tok, role in _argument_heads(head):
+        # "the trade ministry" or "an export terminal" can be attacked; the tariffs and the jobs themselves cannot
+        if _economic(tok) or role == "subject" and any(c.dep_ == "compound" and _economic(c) for c in tok.children):
+            return True
+    return False
+
+
 def sentence_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
     cands: list[Candidate] = []
     consumed: set[int] = set()
@@ -548,7 +624,7 @@ def sentence_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
                 cands.append(Candidate(sense, [tok], tok, theme=set(), quality=0.45))
     # a purpose clause folded into its event is no event of its own
     purposes = {c.purpose.i for c in cands if c.purpose is not None}
-    return [c for c in cands if c.head.i not in purposes]
+    return [c for c in cands if c.head.i not in purposes and not _economic_metaphor(c, sent, lex)]
 
 
 def _refine_intent(cand: Candidate, lex: Lexicon) -> None:
