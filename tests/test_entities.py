@@ -182,3 +182,17 @@ def test_a_country_acting_has_a_government_reading(analyse) -> None:
     a = analyse("Russia expelled 23 British diplomats on Saturday.")
     russia = entity_with_mention(a, "Russia")
     assert russia.actor.country == "RUS" and "GOV" in [russia.actor.sector, *russia.actor.other_sectors]
+
+
+def test_a_title_word_is_no_organisation_and_deputy_is_no_policeman(analyse) -> None:
+    a = analyse("The Deputy National Publicity Secretary of the ruling All Progressives Congress (APC), Comrade "
+                "Timi Frank, has advised the party's National Chairman, Chief John Odigie-Oyegun, to resign, in a statement signed in Abuja.")
+    frank = entity_with_mention(a, "Timi Frank")
+    assert frank.actor.country == "NGA" and frank.actor.sector != "COP"
+    assert entity_with_mention(a, "John Odigie-Oyegun").actor.country == "NGA"
+
+
+def test_a_person_no_dictionary_knows_takes_the_storys_country(analyse) -> None:
+    a = analyse("Taliban fighters attacked a checkpoint in Kandahar on Monday, Afghan officials said. Mohammad Nabi "
+                "Safi said the attackers fled after an hour.")
+    assert entity_with_mention(a, "Mohammad Nabi Safi").actor.country == "AFG"

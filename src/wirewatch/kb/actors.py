@@ -49,6 +49,9 @@ NON_STATE_COUNTRIES = frozenset({"IMG", "NGO", "MNC", "ISM"})
 # Words that never carry identity on their own at the start of a phrase.
 _DETERMINERS = frozenset(lexicon_words("actor_words", "determiners"))
 _GLUE = frozenset(lexicon_words("actor_words", "glue"))
+# "Deputy National Publicity Secretary": before another word of a title these only qualify it (the agents
+# dictionary codes a bare "deputy" as police)
+_TITLE_MODIFIERS = frozenset(lexicon_words("actor_words", "title_modifiers"))
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'", "\u2032": "'"})
 _POSSESSIVE = re.compile(r"'S\b")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -376,7 +379,12 @@ class ActorCoder:
                       when: datetime.date | None) -> Actor | None:
         if context.strip():
             toks = self._tokens(context)
-            segs = self._segment(toks, self._raw_tokens(context, len(toks)))
+            raws = self._raw_tokens(context, len(toks))
+            # "Deputy National Publicity Secretary": one capitalised word of a title is no organisation
+            # ("The National"); an acronym is ("APC", "NATO")
+            segs = [m for m in self._segment(toks, raws)
+                    if not (m.kind == "o" and m.end - m.start == 1 and not (raws and raws[m.start].isupper()))
+                    and not (m.kind == "agent" and toks[m.start] in _TITLE_MODIFIERS and m.end < len(toks))]
             if country is None:
                 for m in reversed(segs):
                     # "Trump's top economic adviser": the person the role belongs to lends a country too

@@ -55,6 +55,10 @@ def code_actors(analysis: Analysis, coder: ActorCoder, sectors: Mapping[str, str
         if actor.country is None and actor.sector is not None:
             # an unnamed official or force without a nationality: where the text puts it, else the story's focus
             actor.country = possessor_country(analysis, ent.id) or placed_country(analysis, ent.id) or focus
+        if actor.country is None and ent.label == "PERSON":
+            # a person no dictionary knows ("Reza Gul, a resident of Farah province"): where the text puts them,
+            # else the country the story is about
+            actor.country = placed_country(analysis, ent.id) or focus
         if ent.label in ("GPE", "ORG") and actor.country and actor.sector is None and not actor.other_sectors \
                 and coder.country_of(ent.name) == actor.country:
             # "Russia expelled ...", "calls on the DPRK": a state named as an actor stands for its government
