@@ -1,5 +1,6 @@
 """The import graph goes one way (model/kb → nlp → extract → resolve → pipeline → store → link → serve → cli),
-and no function of kb, extract or resolve is longer than 80 lines (``python -m wirewatch.tools.layers``)."""
+no function is longer than 80 lines, and the language parts keep their word lists in data files
+(``python -m wirewatch.tools.layers``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ def test_imports_only_go_down_the_layers() -> None:
     assert layers.violations() == []
 
 
-def test_no_core_function_over_80_lines() -> None:
+def test_no_function_over_80_lines() -> None:
     assert layers.long_functions() == []
 
 
@@ -31,3 +32,18 @@ def test_the_check_sees_an_upward_import(tmp_path) -> None:
     (pkg / "resolve" / "__init__.py").write_text("")
     found = layers.violations(pkg)
     assert len(found) == 1 and "extract imports wirewatch.resolve" in found[0]
+
+
+def test_no_word_list_in_the_code_of_the_language_parts() -> None:
+    assert layers.word_lists() == []
+
+
+def test_the_check_sees_a_word_list_but_not_parse_labels(tmp_path) -> None:
+    pkg = tmp_path / "wirewatch"
+    (pkg / "extract").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "extract" / "__init__.py").write_text(
+        'DEPS = {"dobj", "dative", "prt", "prep", "pobj", "attr", "oprd", "compound", "amod"}\n'
+        'def f(w):\n    return w in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep")\n')
+    found = layers.word_lists(pkg)
+    assert len(found) == 1 and "__init__.py:3: a list of 8 words" in found[0] and "jan" in found[0]

@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 
 from wirewatch.errors import InputError
+from wirewatch.kb.lexicons import lexicon_words
 
 LABELS = ("agree", "disagree", "discuss", "unrelated")
 RELATED = ("agree", "disagree", "discuss")
@@ -50,13 +51,9 @@ BODIES_FILE = "competition_test_bodies.csv"
 FIXED_THRESHOLD = 0.15
 ANCHORS = {"Talos (FNC-1 winner)": 0.820, "UCL baseline (Riedel et al. 2017)": 0.818}
 
-REFUTING = frozenset(
-    ["fake", "fraud", "hoax", "false", "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "not", "no", "never", "nope", "despite", "doubt", "doubts", "doubted", "bogus", "debunk", "debunks", "debunked", "prank", "pranks", "retract", "retracts", "retracted", "untrue", "wrong", "misleading", "rumour", "rumor", "rumours", "rumors", "myth", "baseless", "fabricated", "satire", "satirical"]
-)
-HEDGING = frozenset(
-    ["reportedly", "allegedly", "alleged", "claim", "claims", "claimed", "according", "apparently", "purportedly", "supposedly", "rumoured", "rumored", "unconfirmed", "unverified", "may", "might", "could", "possibly", "perhaps", "suggest", "suggests", "suggested", "appears", "seems", "report", "reports", "reported", "sources", "believed"]
-)
-NEGATION = frozenset(["not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "n't", "without", "deny", "denies", "denied"])
+REFUTING = frozenset(lexicon_words("stance_words", "refuting"))
+HEDGING = frozenset(lexicon_words("stance_words", "hedging"))
+NEGATION = frozenset(lexicon_words("negation_words", "negators") + lexicon_words("negation_words", "stance_extra"))
 TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 

@@ -133,7 +133,7 @@ def between_all(texts: Sequence[str]) -> list[str]:
 _TOKEN_RE = re.compile(r"SRC|TGT|n't|[A-Za-z]+(?:-[A-Za-z]+)*")
 #: Irregular past forms and participles -> lemma, for the crude lemmatiser below.
 _IRREGULAR: dict[str, str] = dict(lexicon_words("classifier_words", "irregular"))
-_NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nor"})
+_NEGATORS = frozenset(lexicon_words("negation_words", "negators") + lexicon_words("negation_words", "classifier_extra"))
 #: Future / conditional / intent cues: an act announced rather than done reads as THREATEN, AGREE, ...
 _FUTURE_CUES = frozenset(lexicon_words("classifier_words", "future_cues"))
 _PHRASE_WINDOW = 5  # a phrase's later words must follow its head within this many tokens

@@ -53,6 +53,19 @@ def _default_encoder() -> Any:
     return sentence_encoder().encode
 
 
+@dataclass
+class _BatchRows:
+    """What one batch of articles adds to the link tables, and the incidents and clusters it changes."""
+
+    link_rows: list[dict[str, Any]] = field(default_factory=list)
+    event_rows: list[dict[str, Any]] = field(default_factory=list)
+    member_rows: list[dict[str, Any]] = field(default_factory=list)
+    dirty_incidents: set[str] = field(default_factory=set)
+    dirty_clusters: set[str] = field(default_factory=set)
+    regroup: list[tuple[list[str], str]] = field(default_factory=list)
+    claims_todo: list[tuple[str, list[Any]]] = field(default_factory=list)
+
+
 class Linker:
     """The link state of one corpus, loaded from its store, and the linking of new articles into it."""
 
@@ -306,89 +319,106 @@ class Linker:
     def _link_batch(self, batch: list[Any], report: LinkReport) -> None:
         spent = report.timings
         self._evict(day_number(batch[0].published) if batch else None)
-        link_rows, event_rows, member_rows = [], [], []
-        dirty_incidents: set[str] = set()
-        dirty_clusters: set[str] = set()
-        regroup: list[tuple[list[str], str]] = []
-        claims_todo = []
+        rows = _BatchRows()
         # pass 1, article by article: copy groups and incidents (neither looks at claims)
         for row in batch:
             t0 = time.perf_counter()
             doc = Document.from_dict(json.loads(row.document))
-            sha, published = row.sha256, row.published
-            outlet = outlet_of(row.text, row.source)
-            sig = signature(row.text, self.settings.link_shingle_words, self.settings.link_minhash_perm)
-            group, jaccard, merged = self.copies.add(sha, sig)
-            self.seq += 1
-            self.seq_of[sha] = self.seq
-            link_rows.append({"article": sha, "seq": self.seq, "copy_group": group, "jaccard": jaccard,
-                              "minhash": to_bytes(sig)})
-            report.articles += 1
-            report.copies += group != sha
-            if merged:
-                regroup.append((merged, group))
-                for member in self.copies.members[group]:
-                    dirty_incidents |= self.incidents_of.get(member, set())
-                    dirty_clusters |= self.clusters_of.get(member, set())
+            group = self._link_copies(row, rows, report)
             t1 = time.perf_counter()
-            incident_of: dict[str, str] = {}
-            source_key = outlet or f"group:{group}"
-            keys = {v.id: copy_key(v.event_type, v.trigger.text, row.text[v.sentence.start:v.sentence.end])
-                    for v in doc.events}
-            for m in mentions_of(doc, published, source_key):
-                key = keys[m.event]
-                copied = self._copied(sha, group, key)
-                if copied is not None:  # the same sentence in a copy of this article: the same event
-                    self._ensure_incidents({copied})
-                    inc, founded = self.incidents.join(copied, m, published), False
-                else:
-                    self._reach_back(m)
-                    inc, founded = self.incidents.add(m, published)
-                incident_of[m.event] = inc.id
-                self._remember(sha, key, m.event, inc.id)
-                dirty_incidents.add(inc.id)
-                self.incidents_of.setdefault(sha, set()).add(inc.id)
-                event_rows.append({"article": sha, "event": m.event, "incident": inc.id, "source_key": source_key,
-                                   "copy_key": key})
-                report.events += 1
-                report.incidents += founded
-            claims_todo.append((sha, claim_mentions(doc, published, outlet, incident_of)))
+            outlet = outlet_of(row.text, row.source)
+            incident_of = self._link_incidents(row, doc, group, outlet or f"group:{group}", rows, report)
+            rows.claims_todo.append((row.sha256, claim_mentions(doc, row.published, outlet, incident_of)))
             t2 = time.perf_counter()
             spent["duplicates"] = spent.get("duplicates", 0.0) + t1 - t0
             spent["incidents"] = spent.get("incidents", 0.0) + t2 - t1
-        # pass 2: claims, with what the encoder will be asked for encoded at once (one call, in parallel)
+        self._link_claims(rows, report)
+        self._ensure_incidents(rows.dirty_incidents)  # a merged copy group changes the sources of old ones too
+        self._ensure_clusters(rows.dirty_clusters)
+        t4 = time.perf_counter()
+        self._save_batch(rows)
+        spent["store"] = spent.get("store", 0.0) + time.perf_counter() - t4
+
+    def _link_copies(self, row: Any, rows: _BatchRows, report: LinkReport) -> str:
+        """The article's copy group (MinHash LSH); a group merged by it marks its members' incidents and claim
+        clusters for recounting. Returns the group id."""
+        sha = row.sha256
+        sig = signature(row.text, self.settings.link_shingle_words, self.settings.link_minhash_perm)
+        group, jaccard, merged = self.copies.add(sha, sig)
+        self.seq += 1
+        self.seq_of[sha] = self.seq
+        rows.link_rows.append({"article": sha, "seq": self.seq, "copy_group": group, "jaccard": jaccard,
+                               "minhash": to_bytes(sig)})
+        report.articles += 1
+        report.copies += group != sha
+        if merged:
+            rows.regroup.append((merged, group))
+            for member in self.copies.members[group]:
+                rows.dirty_incidents |= self.incidents_of.get(member, set())
+                rows.dirty_clusters |= self.clusters_of.get(member, set())
+        return group
+
+    def _link_incidents(self, row: Any, doc: Document, group: str, source_key: str, rows: _BatchRows,
+                        report: LinkReport) -> dict[str, str]:
+        """Each event mention of the article into an incident; returns event id -> incident id."""
+        sha, published = row.sha256, row.published
+        incident_of: dict[str, str] = {}
+        keys = {v.id: copy_key(v.event_type, v.trigger.text, row.text[v.sentence.start:v.sentence.end])
+                for v in doc.events}
+        for m in mentions_of(doc, published, source_key):
+            key = keys[m.event]
+            copied = self._copied(sha, group, key)
+            if copied is not None:  # the same sentence in a copy of this article: the same event
+                self._ensure_incidents({copied})
+                inc, founded = self.incidents.join(copied, m, published), False
+            else:
+                self._reach_back(m)
+                inc, founded = self.incidents.add(m, published)
+            incident_of[m.event] = inc.id
+            self._remember(sha, key, m.event, inc.id)
+            rows.dirty_incidents.add(inc.id)
+            self.incidents_of.setdefault(sha, set()).add(inc.id)
+            rows.event_rows.append({"article": sha, "event": m.event, "incident": inc.id, "source_key": source_key,
+                                    "copy_key": key})
+            report.events += 1
+            report.incidents += founded
+        return incident_of
+
+    def _link_claims(self, rows: _BatchRows, report: LinkReport) -> None:
+        """Pass 2: the batch's claims into clusters, with what the encoder will be asked for encoded at once
+        (one call, in parallel)."""
+        spent = report.timings
         t2 = time.perf_counter()
-        self.claims.prefetch([m for _, mentions in claims_todo for m in mentions])
+        self.claims.prefetch([m for _, mentions in rows.claims_todo for m in mentions])
         t3 = time.perf_counter()
         known = set(self.claims.clusters)
-        for sha, mentions in claims_todo:
+        for sha, mentions in rows.claims_todo:
             for m, cluster, sim in self.claims.add_article(mentions):
-                dirty_clusters.add(cluster.id)
+                rows.dirty_clusters.add(cluster.id)
                 self.clusters_of.setdefault(sha, set()).add(cluster.id)
-                member_rows.append({"article": sha, "attribution": m.attribution, "cluster": cluster.id,
-                                    "stance": m.stance, "origin": m.origin, "similarity": sim})
+                rows.member_rows.append({"article": sha, "attribution": m.attribution, "cluster": cluster.id,
+                                         "stance": m.stance, "origin": m.origin, "similarity": sim})
                 report.claims += 1
                 report.clusters += cluster.id not in known
                 known.add(cluster.id)
         spent["encoder"] = spent.get("encoder", 0.0) + t3 - t2
         spent["claims"] = spent.get("claims", 0.0) + time.perf_counter() - t3
-        dirty_clusters |= self.claims.touched
+        rows.dirty_clusters |= self.claims.touched
         self.claims.touched = set()
-        self._ensure_incidents(dirty_incidents)  # a merged copy group changes the sources of old ones too
-        self._ensure_clusters(dirty_clusters)
-        t4 = time.perf_counter()
+
+    def _save_batch(self, rows: _BatchRows) -> None:
+        """The batch's links, in one transaction: a run killed before it commits leaves no part of the batch."""
         with self.store.engine.begin() as conn:
-            conn.execute(s.link_articles.insert(), link_rows)
-            for merged, group in regroup:
+            conn.execute(s.link_articles.insert(), rows.link_rows)
+            for merged, group in rows.regroup:
                 conn.execute(s.link_articles.update().where(s.link_articles.c.copy_group.in_(merged))
                              .values(copy_group=group))
-            self._save_incidents(conn, dirty_incidents)
-            if event_rows:
-                conn.execute(s.incident_events.insert(), event_rows)
-            self._save_clusters(conn, dirty_clusters)
-            if member_rows:
-                conn.execute(s.claim_members.insert(), member_rows)
-        spent["store"] = spent.get("store", 0.0) + time.perf_counter() - t4
+            self._save_incidents(conn, rows.dirty_incidents)
+            if rows.event_rows:
+                conn.execute(s.incident_events.insert(), rows.event_rows)
+            self._save_clusters(conn, rows.dirty_clusters)
+            if rows.member_rows:
+                conn.execute(s.claim_members.insert(), rows.member_rows)
 
     def _remember(self, article: str, key: str, event: str, incident: str) -> None:
         # of two events of one article with one key, the lower id counts, whichever was linked first

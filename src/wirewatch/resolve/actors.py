@@ -13,11 +13,15 @@ from typing import Any
 from ..analysis import Analysis
 from ..kb import KnowledgeBase
 from ..kb.actors import ActorCoder
+from ..kb.lexicons import lexicon_words
 from ..model import Actor
 from ..registry import Component, factory
 
 # the party-and-state tag after a US legislator's name, as spaCy tokenises it into the context: "R - S.C."
 US_MEMBER_TAG = re.compile(r"(?:^|\s)[RDI] - (?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+)(?:\s|,|$)")
+
+# a pronoun mention names no one: the entity is coded from its other names
+PRONOUNS = frozenset(w.lower() for w in lexicon_words("actor_words", "pronouns"))
 
 
 @factory("actors", requires=("entities",), assigns=("actors",))
@@ -38,7 +42,7 @@ def code_actors(analysis: Analysis, coder: ActorCoder, sectors: Mapping[str, str
         context = analysis.entity_context.get(ent.id, "")
         best: Actor | None = None
         for name in [ent.name] + sorted({m.text for m in ent.mentions} - {ent.name}, key=len, reverse=True):
-            if len(name) < 2 or name.lower() in ("he", "she", "him", "her", "his", "it", "its", "they", "them"):
+            if len(name) < 2 or name.lower() in PRONOUNS:
                 continue
             best = coder.code(name, label=ent.label, context=context, when=when)
             if best is not None and best.country:

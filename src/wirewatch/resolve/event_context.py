@@ -9,6 +9,7 @@ from ..analysis import Analysis, TimeMention, Toponym
 from ..kb import KnowledgeBase
 from ..kb.lexicons import lexicon_words
 from ..model import Event, EventDate, Place
+from ..nlp.deps import NOUN_CLAUSE_DEPS
 from ..registry import Component, factory
 from .actors import focus_country
 from .places.dateline import dateline_end
@@ -203,10 +204,6 @@ def context_place(analysis: Analysis, pos: int) -> str | None:
             best = top
     return best.place if best else None
 
-
-# Clauses that describe a noun rather than the event: "troops, who have been deployed since 2021, repelled
-# the attack" dates the deployment, not the repelling.
-NOUN_CLAUSE_DEPS = {"relcl", "acl"}
 
 
 def in_other_noun_clause(analysis: Analysis, time_start: int, pos: int) -> bool:

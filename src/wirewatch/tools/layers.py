@@ -1,4 +1,5 @@
-"""The layering check: wirewatch's import graph goes one way, and no function of the core grows past 80 lines.
+"""The layering check: wirewatch's import graph goes one way, no function grows past 80 lines, and no word
+list of eight or more words is written in code (word lists are data: ``data/lexicons/*.json``).
 
     python -m wirewatch.tools.layers            # exit 0, or 1 with one line per violation
     python -m wirewatch.tools.layers --sizes    # also the largest modules and the longest functions
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +38,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 RANK = {part: rank for rank, (_, parts) in enumerate(LAYERS) for part in parts}
 # the packages whose functions must stay short
-CORE = ("kb", "extract", "resolve")
 MAX_FUNCTION_LINES = 80
 
 
@@ -116,9 +117,35 @@ def function_lengths(root: Path = PACKAGE) -> list[tuple[int, str]]:
 
 
 def long_functions(root: Path = PACKAGE, limit: int = MAX_FUNCTION_LINES) -> list[str]:
-    """The functions of the core packages longer than ``limit`` lines."""
-    return [f"{name}: {n} lines (more than {limit})" for n, name in function_lengths(root)
-            if n > limit and name.split(".")[1] in CORE]
+    """The functions of the package longer than ``limit`` lines."""
+    return [f"{name}: {n} lines (more than {limit})" for n, name in function_lengths(root) if n > limit]
+
+
+# the parts of the package that read language: a word list of theirs is data (data/lexicons/*.json)
+LANGUAGE_PARTS = ("kb", "nlp", "extract", "resolve", "evaluate")
+MAX_LISTED_WORDS = 7
+_WORD = re.compile(r"[a-z][a-z' .-]*")
+
+
+def word_lists(root: Path = PACKAGE, limit: int = MAX_LISTED_WORDS) -> list[str]:
+    """Lists, sets and tuples written in the code of the language parts with more than ``limit`` words in them
+    (dependency and part-of-speech labels, which spaCy's glossary knows, are not words)."""
+    from spacy.glossary import GLOSSARY  # only this check needs spaCy; the import graph check does not
+
+    out = []
+    for module in modules(root):
+        if module.part not in LANGUAGE_PARTS:
+            continue
+        tree = ast.parse(module.path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.List | ast.Set | ast.Tuple):
+                continue
+            words = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                     and _WORD.fullmatch(e.value.strip()) and e.value not in GLOSSARY]
+            if len(words) > limit:
+                out.append(f"{module.path.relative_to(root.parent)}:{node.lineno}: a list of {len(words)} words "
+                           f"in code ({', '.join(words[:4])}, ...): move it to data/lexicons")
+    return out
 
 
 def module_sizes(root: Path = PACKAGE) -> list[tuple[int, str]]:
@@ -130,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", action="store_true", help="also print the largest modules and longest functions")
     args = ap.parse_args(argv)
-    problems = violations() + long_functions()
+    problems = violations() + long_functions() + word_lists()
     if args.sizes:
         print("largest modules (lines):")
         for n, name in module_sizes()[:12]:
@@ -145,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     if not problems:
         print(f"layers: {' → '.join(name for name, _ in LAYERS)}: every import goes down; "
-              f"no function of {', '.join(CORE)} over {MAX_FUNCTION_LINES} lines")
+              f"no function over {MAX_FUNCTION_LINES} lines; no word list in the code of {', '.join(LANGUAGE_PARTS)}")
     return 1 if problems else 0
 
 

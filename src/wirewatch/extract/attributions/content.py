@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import ADDRESSEE_VERBS, ARG_DEPS, ARG_PREPS, CLAUSE_DEPS, QUESTION_VERBS, VerbCue, has_mark
+from ...nlp.deps import CONTENT_CLAUSE_DEPS
+from .cues import ADDRESSEE_VERBS, ARG_DEPS, ARG_PREPS, QUESTION_VERBS, VerbCue, has_mark
 from .draft import Raw
 from .quotes import Quote
 
@@ -101,7 +102,7 @@ class ContentMixin:
 
     def _complements(self, v: Token, entry: VerbCue) -> list[Token]:
         """The clauses a cue may introduce, wherever the parser hung them."""
-        comps = [c for c in v.children if c.dep_ in CLAUSE_DEPS]
+        comps = [c for c in v.children if c.dep_ in CONTENT_CLAUSE_DEPS]
         if entry.kind == "speech" and not entry.requires:
             # 'said after the convention he would not accept ...': the parser hangs a complement without
             # "that" on the cue as an adverbial clause; one with a subject of its own and no mark is the content

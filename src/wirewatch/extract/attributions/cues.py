@@ -20,7 +20,6 @@ STANCE_RANK = {"asserts": 0, "hedges": 1, "cannot_confirm": 2, "denies": 3}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 
 
-CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
 
 
 # 'WALLACE: ...', 'Gov. Mike Pence: ...' -- a name of one to four capitalised words, then a colon

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from ...kb.lexicons import load_lexicon
+from ...kb.lexicons import lexicon_words, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from .cues import VerbCue
     from .draft import Raw
     from .quotes import Quote
+
+# the content's first word, kept as a feature when it is one of these (else its part of speech)
+FIRST_WORDS = frozenset(lexicon_words("attribution_words", "filter_first_words"))
 
 
 class Extractor(Protocol):
@@ -105,7 +108,7 @@ def candidate_features(ex: Extractor, r: Raw) -> list[str]:
     feats.append(f"kind_len={r.kind}|{_bucket(len(words))}")
     if words:
         first = words[0]
-        feats.append(f"content_first={first.lower_ if first.lower_ in ('that', 'to', 'whether', 'if', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'what', 'how', 'why') else first.pos_}")
+        feats.append(f"content_first={first.lower_ if first.lower_ in FIRST_WORDS else first.pos_}")
         if any(t.pos_ in ("VERB", "AUX") for t in words):
             feats.append("content_has_verb")
         if any(t.dep_ in ("nsubj", "nsubjpass") for t in words):

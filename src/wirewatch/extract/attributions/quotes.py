@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Cue, Speaker
-from .cues import CLAUSE_DEPS, CLOSE_QUOTES, LABEL, OPEN_QUOTES, PARAGRAPH, SIGNED
+from ...nlp.deps import CONTENT_CLAUSE_DEPS
+from .cues import CLOSE_QUOTES, LABEL, OPEN_QUOTES, PARAGRAPH, SIGNED
 from .draft import Raw
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class QuotesMixin:
             colon = colon or t.text == ":"
             if t.is_punct or t.is_space:
                 continue
-            if not (t.head.i == v.i or v.i in (a.i for a in t.ancestors)) or t.dep_ in CLAUSE_DEPS:
+            if not (t.head.i == v.i or v.i in (a.i for a in t.ancestors)) or t.dep_ in CONTENT_CLAUSE_DEPS:
                 return None
             if t.pos_ in ("VERB", "AUX") and t.i != v.i:
                 return None

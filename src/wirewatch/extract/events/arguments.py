@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...analysis import Analysis
-from .lexicon import CLAUSE_DEPS, GOVERNING_TYPES, NAMING, RECIPIENT_PREPS, SUBJ_DEPS, Lexicon
+from ...nlp.deps import CLAUSE_DEPS
+from .lexicon import GOVERNING_TYPES, NAMING, RECIPIENT_PREPS, SUBJ_DEPS, Lexicon
 from .triggers import RAISING, Candidate, is_verbal, verb_candidate
 
 if TYPE_CHECKING:

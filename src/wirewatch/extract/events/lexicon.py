@@ -20,7 +20,7 @@ ZONE_DEPS = {"dobj", "dative", "prt", "prep", "pobj", "attr", "oprd", "compound"
 RECIPIENT_PREPS = set(lexicon_words("event_words", "recipient_preps"))
 
 
-NEG_WORDS = {"not", "n't", "never", "no", "nt"}
+NEG_WORDS = set(lexicon_words("negation_words", "negators") + lexicon_words("negation_words", "events_extra"))
 
 
 HYP_MODALS = set(lexicon_words("event_words", "hyp_modals"))
@@ -38,9 +38,6 @@ PURPOSE_AID = set(lexicon_words("event_words", "purpose_aid"))
 # Attacks that answer another attack ("troops repelled the attack"): a later "X claimed the attack" means the
 # attack answered, never the answer, so these do not become the attack that a claim refers back to.
 RESPONSE_LEMMAS = set(lexicon_words("event_words", "response_lemmas"))
-
-
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
 
 
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")

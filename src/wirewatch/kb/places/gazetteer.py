@@ -269,7 +269,7 @@ class Gazetteer:
         if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
             return None
         key = fold(_POSSESSIVE.sub("", name))
-        for suffix in ("ites", "ite", "ians", "ian", "ers", "er", "ans", "an", "ns", "n"):
+        for suffix in _DEMONYM_SUFFIXES:
             if not key.endswith(suffix) or len(key) - len(suffix) < 3:
                 continue
             stem = key[: -len(suffix)]
@@ -492,6 +492,10 @@ class Gazetteer:
     def country(self, iso3: str) -> Candidate | None:
         row = self.countries.get(iso3)
         return None if row is None else self.candidate(row)
+
+
+# "Ukrainians" -> "Ukrain": the endings a demonym is cut at to find its place
+_DEMONYM_SUFFIXES = tuple(lexicon_words("gazetteer_words", "demonym_suffixes"))
 
 
 _FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "RGN": 2.0, "OCN": 2.0, "SEA": 2.0, "STRT": 2.0, "STM": 2.0,

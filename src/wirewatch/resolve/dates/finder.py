@@ -11,6 +11,9 @@ from .expression import TimeExpression
 from .rules import RULES, _apply, _Rule
 from .tense import guess_tense
 
+# bare abbreviations ("Mar", "Dec") are too ambiguous without a day or year
+_MONTH_ABBREVIATIONS = frozenset(lexicon_words("date_words", "month_abbreviations"))
+
 _TEMPORAL_PREP = re.compile(
     r"(?:\b(?:in|on|since|by|until|till|from|through|to|before|after|during|of|early|late|mid|last|next|this"
     r"|between|and|or|around|throughout|starting|beginning|ending|for|at|that|each|every|end)[\s-]+|-)$",
@@ -33,7 +36,7 @@ def _finder_accepts(text: str, rule: _Rule, m: re.Match[str]) -> bool:
     if rule.name == "month":
         mon = gd["mon"].lower().rstrip(".")
         cue = bool(gd.get("rel") or gd.get("mod"))
-        if mon in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
+        if mon in _MONTH_ABBREVIATIONS:
             return False  # bare abbreviations are too ambiguous without a day or year
         if not cue and not _TEMPORAL_PREP.search(before):
             if mon in ("may", "march", "june", "august", "april"):  # names and verbs: need a cue

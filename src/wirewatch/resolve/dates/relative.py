@@ -21,10 +21,12 @@ from .periods import (
     _year,
 )
 from .vocabulary import (
+    _DAY_OFFSETS,
     _FUTURE,
     _PAST,
     _PAST_RELS,
     _PRESENT,
+    _PREVIOUS_YEAR,
     _SETS,
     _UNIT_PREC,
     NUMBERS,
@@ -65,16 +67,13 @@ def _h_weekday(m: re.Match[str], anchor: dt.date | None, tense: str | None, ctx:
 def _h_dayword(m: re.Match[str], anchor: dt.date | None, tense: str | None, ctx: str | None) -> Resolution | None:
     w = " ".join(m["w"].lower().split())
     tod = m["tod"]
-    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-               "the day after tomorrow": 2, "last night": -1, "this morning": 0, "this afternoon": 0,
-               "this evening": 0, "overnight": 0}
     if w == "tonight" or w == "last night":
         tod = "night"
     elif w.startswith("this "):
         tod = w.split()[1]
     if anchor is None:
         return _unresolved("day")
-    return _day(anchor + dt.timedelta(days=offsets[w]), tod)
+    return _day(anchor + dt.timedelta(days=_DAY_OFFSETS[w]), tod)
 
 
 def _season(anchor: dt.date, season: str, rel: str, tense: str | None) -> Resolution:
@@ -130,8 +129,7 @@ def _quarter_from(gd: dict[str, str | None], anchor: dt.date | None) -> Resoluti
     if y is None:
         if anchor is None:
             return _unresolved("year")
-        if yrel in ("last year", "year-earlier", "year-ago", "the year-earlier", "the year-ago",
-                    "a year earlier", "a year ago", "year earlier", "year ago", "prior-year", "prior year"):
+        if yrel in _PREVIOUS_YEAR:
             y = anchor.year - 1
         elif yrel in ("next year",):
             y = anchor.year + 1

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...kb.lexicons import lexicon_words
 from .expression import Resolution, TimeExpression
 from .rules import RULES, _apply
+
+# "on Friday", "since March": a leading preposition the rules may read the expression without
+_LEADING_PREPOSITIONS = tuple(lexicon_words("date_words", "leading_prepositions"))
 
 
 def _clean(expression: str) -> str:
@@ -26,7 +30,7 @@ def resolve_expression(expression: str, anchor: dt.date | None, *, tense: str | 
     if s.endswith("."):
         candidates.append(s.rstrip("."))
     low = s.lower()
-    for prefix in ("on ", "in ", "at ", "by ", "since ", "until ", "during ", "from ", "of ", "for "):
+    for prefix in _LEADING_PREPOSITIONS:
         if low.startswith(prefix):
             candidates.append(s[len(prefix):])
     for cand in candidates:

@@ -21,9 +21,9 @@ SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 
 _PAST_RELS = tuple(lexicon_words("date_words", "past_rels"))
-_UNIT_PREC = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year",
-              "fiscal year": "year", "calendar year": "year", "quarter": "year", "period": "year", "decade": None,
-              "century": None}
+_UNIT_PREC: dict[str, str | None] = dict(lexicon_words("date_words", "unit_precision"))
+_DAY_OFFSETS: dict[str, int] = dict(lexicon_words("date_words", "day_offsets"))  # "yesterday" -> -1
+_PREVIOUS_YEAR = frozenset(lexicon_words("date_words", "previous_year_phrases"))  # "a year ago", "prior-year"
 
 _PRESENT = set(lexicon_words("date_words", "present"))
 _PAST = set(lexicon_words("date_words", "past"))
