@@ -583,3 +583,10 @@ def test_quote_continues_past_the_speakers_own_aside(pipe: Pipeline) -> None:
     an = run(pipe, text)
     a = find(an, "We need new ferries")
     assert a.content.text.endswith("we will finish what we started.")
+
+
+def test_a_title_speaker_is_the_person_in_its_apposition(pipe) -> None:
+    a = run(pipe, "Larry Kudlow met reporters on Monday. Trump's top economic adviser, Larry Kudlow, said earlier "
+                  "Thursday that negotiations were ongoing.")
+    att = find(a, "negotiations were ongoing")
+    assert "Kudlow" in name(a, att.speaker.entity)

@@ -196,3 +196,11 @@ def test_a_person_no_dictionary_knows_takes_the_storys_country(analyse) -> None:
     a = analyse("Taliban fighters attacked a checkpoint in Kandahar on Monday, Afghan officials said. Mohammad Nabi "
                 "Safi said the attackers fled after an hour.")
     assert entity_with_mention(a, "Mohammad Nabi Safi").actor.country == "AFG"
+
+
+def test_a_person_named_at_the_end_of_an_organisation_span_is_that_person(analyse) -> None:
+    a = analyse("Outgoing PM Cerar said the incident is not being investigated only by Great Britain. Miro Cerar "
+                "leads the government.")
+    cerar = entity_with_mention(a, "Miro Cerar")
+    assert cerar.label == "PERSON" and any(m.text == "Cerar" for m in cerar.mentions)
+    assert not any(e.label == "ORG" and "Cerar" in e.name for e in a.entities)

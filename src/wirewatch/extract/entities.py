@@ -544,6 +544,38 @@ def propagate_names(analysis: Analysis) -> None:
         i += 1
 
 
+def split_trailing_people(analysis: Analysis, mentions: list[Mention], surname_of_person: set[str],
+                          kb: KnowledgeBase) -> list[Mention]:
+    """'General Secretary of the Communist Party of Vietnam Nguyen Phu Trong', tagged as one organisation:
+    when an organisation's last word is the surname of a person the article names, the capitalised words
+    it ends with (at most three, back to a country's name) are that person, titled by the organisation."""
+    doc = analysis.doc
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label != "ORG" or m.end - m.start < 3 or doc[m.end - 1].lower_ not in surname_of_person:
+            out.append(m)
+            continue
+        k = m.end - 1
+        while k - 1 > m.start and m.end - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title \
+                and kb.actors.country_of(doc[k - 1].text) is None:
+            k -= 1
+        org = doc[m.start:k]
+        if not any(t.is_alpha for t in org):
+            out.append(m)
+            continue
+        titles = kb.actor_nouns.titles | kb.actor_nouns.sector.keys()
+        person = Mention(k, m.end, "PERSON", clean_name(doc[k:m.end].text), m.end - 1)
+        person.title_start, person.context = title_context(doc[k:m.end], kb.actor_nouns)
+        if any(t.lower_ in titles for t in org):
+            # "Outgoing PM Cerar": what comes before the name is its title, not an organisation
+            person.context = [t.text for t in org] + person.context
+        else:
+            out.append(Mention(m.start, k, "ORG", clean_name(org.text), org.root.i, owner=m.owner,
+                               context=list(m.context)))
+        out.append(person)
+    return out
+
+
 @factory("entities", assigns=("entities",))
 def make_entities(kb: KnowledgeBase, config: Mapping[str, Any]) -> Component:
     def entities(analysis: Analysis) -> None:
@@ -556,6 +588,7 @@ def extract_entities(analysis: Analysis, kb: KnowledgeBase) -> None:
     named = acronym_definitions(analysis, named_mentions(analysis, kb))
     mentions = merge_overlaps(named, nominal_mentions(analysis, named, kb.actor_nouns), analysis.doc, kb.demonyms)
     surname_of_person = {w.lower() for m in mentions if m.label == "PERSON" for w in surnames(m.name)}
+    mentions = split_trailing_people(analysis, mentions, surname_of_person, kb)
     for m in mentions:
         if m.label == "ORG" and " " not in m.name and m.name.lower() in surname_of_person \
                 and kb.actors.country_of(m.name) is None:

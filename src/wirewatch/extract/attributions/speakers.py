@@ -70,6 +70,11 @@ class SpeakersMixin:
         for c in head.children:
             if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i in te:
                 return te[c.i]
+        for c in head.children:
+            # "Trump's top economic adviser, Larry Kudlow, said": the title names no one, its apposition does
+            if c.dep_ == "appos" and c.i in te and (ent := self.a.entity(te[c.i])) is not None \
+                    and ent.label in ("PERSON", "ORG"):
+                return ent.id
         lemma = head.lemma_.lower()
         if lemma in self.lex.document_nouns:
             for c in head.rights:
