@@ -204,3 +204,17 @@ def test_a_person_named_at_the_end_of_an_organisation_span_is_that_person(analys
     cerar = entity_with_mention(a, "Miro Cerar")
     assert cerar.label == "PERSON" and any(m.text == "Cerar" for m in cerar.mentions)
     assert not any(e.label == "ORG" and "Cerar" in e.name for e in a.entities)
+
+
+def test_a_subject_pronoun_skips_a_person_buried_clauses_down_in_its_sentence(analyse) -> None:
+    a = analyse('Provincial police chief Abdul Razaq Yaqoobi confirmed the attack on Monday. "The police post in '
+                'Abdul Satar village which was manned by ten police and commanded by a local officer named '
+                'Safiullah came under heavy shelling," he said.')
+    assert any(m.text == "he" for m in entity_with_mention(a, "Abdul Razaq Yaqoobi").mentions)
+    assert not any(m.text == "he" for m in entity_with_mention(a, "Safiullah").mentions)
+
+
+def test_a_subject_pronoun_after_a_person_one_clause_down_is_that_person(analyse) -> None:
+    a = analyse("Kenyan President William Ruto spoke in Nairobi on Monday. When Raila Odinga arrived in Kisumu, "
+                "he told supporters that the vote had been stolen.")
+    assert any(m.text == "he" for m in entity_with_mention(a, "Raila Odinga").mentions)

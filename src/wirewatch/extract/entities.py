@@ -18,6 +18,7 @@ from ..analysis import Analysis
 from ..kb import KnowledgeBase
 from ..kb.actors import ActorCoder
 from ..kb.lexicons import ActorNouns, lexicon_words
+from ..nlp.deps import CLAUSE_DEPS
 from ..registry import Component, factory
 
 if TYPE_CHECKING:
@@ -435,12 +436,13 @@ def resolve_pronouns(analysis: Analysis) -> None:
     'Lighthizer said Trump's proposal was ... . "...," he said' is Lighthizer."""
     doc = analysis.doc
     last_person: tuple[int, str] | None = None
+    last_person_token: Token | None = None
     last_subject: tuple[int, str] | None = None
     for tok in doc:
         eid = analysis.token_entity.get(tok.i)
         ent = analysis.entity(eid) if eid else None
         if ent is not None and ent.label == "PERSON":
-            last_person = (tok.sent.start, ent.id)
+            last_person, last_person_token = (tok.sent.start, ent.id), tok
             if is_subject(tok):
                 last_subject = (tok.sent.start, ent.id)
             continue
@@ -449,8 +451,11 @@ def resolve_pronouns(analysis: Analysis) -> None:
             # a pronoun refers back at most a couple of sentences
             if tok.sent.start - last_person[0] <= 600:
                 target = last_person[1]
-                if tok.dep_ in ("nsubj", "nsubjpass") and last_person[0] != tok.sent.start \
-                        and last_subject is not None and tok.sent.start - last_subject[0] <= 600:
+                subject = tok.dep_ in ("nsubj", "nsubjpass")
+                earlier = last_person[0] != tok.sent.start or (
+                    last_person_token is not None and buried_before(last_person_token, tok))
+                if subject and earlier and last_subject is not None and last_subject[0] != tok.sent.start \
+                        and tok.sent.start - last_subject[0] <= 600:
                     target = last_subject[1]
                 analysis.add_mention(target, tok.idx, tok.idx + len(tok.text))
                 if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -459,6 +464,19 @@ def resolve_pronouns(analysis: Analysis) -> None:
             speaker = reporting_subject(analysis, tok)
             if speaker:
                 analysis.add_mention(speaker, tok.idx, tok.idx + len(tok.text))
+
+
+def buried_before(person: Token, pronoun: Token) -> bool:
+    """'While challenging the NWC to tell the world if President Buhari was no longer the leader, he advised':
+    a person named two clauses or more down from the pronoun's clause is not who the subject pronoun is
+    ('When Obama arrived, he said', one clause down, is)."""
+    clauses = 0
+    for tok in [person, *person.ancestors]:
+        if tok.i == pronoun.head.i:
+            return clauses >= 2
+        if tok.dep_ in CLAUSE_DEPS or tok.dep_ in ("xcomp", "ccomp"):
+            clauses += 1
+    return False
 
 
 def resolve_group_nouns(analysis: Analysis, coder: ActorCoder) -> None:
