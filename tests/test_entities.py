@@ -218,3 +218,11 @@ def test_a_subject_pronoun_after_a_person_one_clause_down_is_that_person(analyse
     a = analyse("Kenyan President William Ruto spoke in Nairobi on Monday. When Raila Odinga arrived in Kisumu, "
                 "he told supporters that the vote had been stolen.")
     assert any(m.text == "he" for m in entity_with_mention(a, "Raila Odinga").mentions)
+
+
+def test_a_role_and_country_nominal_is_the_story_s_person_of_that_country(analyse) -> None:
+    a = analyse("Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Moscow on Thursday. "
+                "Wang, who is visiting Russia as the special envoy of Chinese President Xi Jinping, said the talks "
+                "went well. The issue should be dealt with stage by stage, the top Chinese diplomat said.")
+    wang = entity_with_mention(a, "Wang Yi")
+    assert any(m.text == "the top Chinese diplomat" for m in wang.mentions)

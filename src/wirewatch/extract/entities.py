@@ -34,6 +34,8 @@ OUTLET_NOUNS = set(lexicon_words("entity_words", "outlet_nouns"))
 GROUP_NOUNS = frozenset(lexicon_words("entity_words", "group_nouns"))
 # family names written first ("Wang Yi" is "Wang" on second mention)
 SURNAME_FIRST = frozenset(lexicon_words("entity_words", "surname_first"))
+# "the top Chinese diplomat", "the Russian minister": nominals that name a person by role and country
+PERSON_ROLE_HEADS = frozenset(lexicon_words("entity_words", "person_role_heads"))
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -363,6 +365,11 @@ class Grouper:
             doc = self.analysis.doc
             first = doc[m.start]
             head = doc[m.head].lemma_.lower()
+            if first.lower_ in ("the", "this") and head in PERSON_ROLE_HEADS and m.end - m.start <= 5:
+                countries = self.countries_named([doc[i].text for i in range(m.start, m.end) if i != m.head])
+                of_country = self.person_of_country(countries, doc[m.start].idx) if len(countries) == 1 else None
+                if of_country:
+                    return of_country  # "the top Chinese diplomat" after "Chinese Foreign Minister Wang Yi"
             if first.lower_ in ("the", "this") and m.end - m.start <= 3:
                 titled = self.person_with_title(norm(m.name))
                 if titled:
@@ -406,6 +413,19 @@ class Grouper:
                 if actor is not None and actor.sector == "JRN":
                     return e.id
         return None
+
+    def person_of_country(self, countries: set[str], before: int) -> str | None:
+        """The person of that country (by the country words of their name and titles) named in the article
+        before ``before``; of several, the one named most often so far (the one the story follows)."""
+        found: list[tuple[int, int, str]] = []
+        for e in self.analysis.entities:
+            earlier = [m.start for m in e.mentions if m.start < before]
+            if e.label != "PERSON" or not earlier:
+                continue
+            words = (self.analysis.entity_context.get(e.id, "") + " " + e.name).split()
+            if self.countries_named(words) == countries:
+                found.append((len(earlier), max(earlier), e.id))
+        return max(found)[2] if found else None
 
     def person_with_title(self, title: str) -> str | None:
         """'the president' refers to the most recent person introduced with that whole title.
