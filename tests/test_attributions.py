@@ -590,3 +590,10 @@ def test_a_title_speaker_is_the_person_in_its_apposition(pipe) -> None:
                   "Thursday that negotiations were ongoing.")
     att = find(a, "negotiations were ongoing")
     assert "Kudlow" in name(a, att.speaker.entity)
+
+
+def test_a_statement_named_after_its_issuer_is_the_issuers(pipe) -> None:
+    a = run(pipe, 'The Syrian army took the town on Sunday. "Units of the army eliminated hundreds of '
+                  'terrorists," the army statement said.')
+    att = find(a, "eliminated hundreds of terrorists")
+    assert "Syrian army" in name(a, att.speaker.entity)

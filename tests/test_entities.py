@@ -226,3 +226,9 @@ def test_a_role_and_country_nominal_is_the_story_s_person_of_that_country(analys
                 "went well. The issue should be dealt with stage by stage, the top Chinese diplomat said.")
     wang = entity_with_mention(a, "Wang Yi")
     assert any(m.text == "the top Chinese diplomat" for m in wang.mentions)
+
+
+def test_a_police_post_is_a_place_of_police_not_a_document(analyse) -> None:
+    a = analyse("Police chief Abdul Razaq Yaqoobi spoke on Monday. The police post in the village came under "
+                "heavy shelling.")
+    assert not any(m.text.lower() == "the police" for m in entity_with_mention(a, "Abdul Razaq Yaqoobi").mentions)

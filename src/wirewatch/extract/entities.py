@@ -34,6 +34,8 @@ OUTLET_NOUNS = set(lexicon_words("entity_words", "outlet_nouns"))
 GROUP_NOUNS = frozenset(lexicon_words("entity_words", "group_nouns"))
 # family names written first ("Wang Yi" is "Wang" on second mention)
 SURNAME_FIRST = frozenset(lexicon_words("entity_words", "surname_first"))
+# "the army statement": a document named after who issued it (not "post", "record": "the police post")
+ISSUED_DOCUMENTS = frozenset(lexicon_words("entity_words", "issued_documents"))
 # "the top Chinese diplomat", "the Russian minister": nominals that name a person by role and country
 PERSON_ROLE_HEADS = frozenset(lexicon_words("entity_words", "person_role_heads"))
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -226,6 +228,12 @@ def nominal_mentions(analysis: Analysis, named: list[Mention], nouns: ActorNouns
                 tok.dep_ == "appos" and tok.head.i in person_tokens):
             continue
         head = tok
+        if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.lemma_.lower() in ISSUED_DOCUMENTS:
+            # "the army statement said": the army said it; the phrase's modifiers stay with it
+            left = [t for t in tok.head.lefts if t.dep_ in NOMINAL_MODIFIER_DEPS and t.i < tok.i]
+            start = min([tok.i] + [min(x.i for x in t.subtree) for t in left])
+            out.append(Mention(start, tok.i + 1, "NOMINAL", clean_name(doc[start:tok.i + 1].text), tok.i, []))
+            continue
         if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
             head = tok.head  # "Chinese coast guard ships": the actor noun names the whole phrase
         left = [t for t in head.lefts if t.dep_ in NOMINAL_MODIFIER_DEPS]

@@ -77,6 +77,9 @@ class SpeakersMixin:
                 return ent.id
         lemma = head.lemma_.lower()
         if lemma in self.lex.document_nouns:
+            for c in head.children:
+                if c.dep_ == "compound" and c.i in te:
+                    return te[c.i]  # "the army statement": the army's
             for c in head.rights:
                 if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
                     for p in c.children:
