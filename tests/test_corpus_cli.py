@@ -172,6 +172,10 @@ def test_events_formats_and_filters(corpus: str) -> None:
     assert lines[0].split()[:3] == ["date", "event_type", "actors"] and len(lines) == 4
     assert "(3 rows)" in r.stderr
 
+    r = invoke("events", "--db", corpus, "--min-confidence", "0.7", "--format", "json")
+    assert [x["event_id"] for x in json.loads(r.stdout)] == ["V1", "V2"]
+    assert invoke("events", "--db", corpus, "--min-confidence", "1.5").exit_code == 2
+
     r = invoke("events", "--db", corpus, "--since", "2030-01-01")
     assert r.exit_code == 0 and r.stdout == "" and "no rows" in r.stderr
     assert invoke("events", "--db", corpus, "--type", "PARTY").exit_code == 2

@@ -146,11 +146,13 @@ ENTITY_TABLE = ("name", "label", "country", "sector", "mentions", "source", "art
               help="Stance of the claim reporting the event (repeatable).")
 @click.option("--source", help="Outlet (substring, any case).")
 @click.option("--no-aux", is_flag=True, help="Leave out historical, future, hypothetical and negated events.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="P",
+              help="Only events whose calibrated confidence is at least P (see docs/real-news.md).")
 @output_options
 @friendly_errors
 def events(db: str | None, event_type: tuple[str, ...], actor: str | None, recipient: str | None,
            place: str | None, since: str | None, until: str | None, stance: tuple[str, ...],
-           source: str | None, no_aux: bool, fmt: str, limit: int) -> None:
+           source: str | None, no_aux: bool, min_confidence: float | None, fmt: str, limit: int) -> None:
     """Events in the corpus, each with its article id and evidence span (offsets and text)."""
     from ..model import EVENT_TYPES
     from ..store import open_store
@@ -162,7 +164,7 @@ def events(db: str | None, event_type: tuple[str, ...], actor: str | None, recip
     with open_store(db, create=False) as store:
         rows = store.events(event_type=event_type, actor=actor, recipient=recipient, place=place, since=since,
                             until=until, stance=stance, source=source, aux=False if no_aux else None,
-                            limit=limit or None)
+                            min_confidence=min_confidence, limit=limit or None)
         emit(rows, fmt, EVENT_TABLE)
 
 

@@ -225,9 +225,10 @@ class Store(LinkQueries):
     def events(self, *, event_type: Sequence[str] = (), actor: str | None = None, recipient: str | None = None,
                place: str | None = None, since: str | None = None, until: str | None = None,
                stance: Sequence[str] = (), source: str | None = None, aux: bool | None = None,
-               limit: int | None = None) -> Iterator[dict[str, Any]]:
+               min_confidence: float | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Events, filtered. ``actor``/``recipient`` match a name (substring, any case) or a country code;
-        ``place`` a place name or country; the date range applies to the event's date, else the article's."""
+        ``place`` a place name or country; the date range applies to the event's date, else the article's;
+        ``min_confidence`` keeps events whose calibrated confidence is at least that."""
         e, a = s.events.c, s.articles.c
         day = func.coalesce(e.date, a.published)
         stmt = (select(a.id.label("article_id"), day.label("date"), e.id.label("event_id"), e.event_type, e.mode,
@@ -258,6 +259,8 @@ class Store(LinkQueries):
             conds.append(_like(a.source, source))
         if aux is False:
             conds.append(e.aux.is_(None))
+        if min_confidence is not None:
+            conds.append(e.confidence >= min_confidence)
         if conds:
             stmt = stmt.where(and_(*conds))
         stmt = stmt.order_by(day.asc().nulls_last(), a.sha256, e.trigger_start, e.id)
