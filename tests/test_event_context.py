@@ -189,3 +189,11 @@ def test_a_country_named_for_an_event_stays_when_the_storys_city_is_elsewhere(an
                 "officials said.", published="2024-05-10")
     ev = only(a, "ASSAULT")
     assert place_name(a, ev) == "Iraq" and ev.place_basis == "stated"
+
+
+def test_the_story_place_is_the_city_it_names_most_not_the_last_one(analyse) -> None:
+    a = analyse("Ukrainian forces entered Kherson on Friday. Kherson was the only regional capital Russia had taken. "
+                "Residents of Kherson said food had run out, officials in Mykolaiv said. Russian troops shelled "
+                "the city overnight.", published="2022-11-13")
+    ev = only(a, "ASSAULT")
+    assert place_name(a, ev) == "Kherson" and ev.place_basis == "context"

@@ -194,15 +194,17 @@ def inside(place: Place, outer: Place) -> bool:
 
 
 def context_place(analysis: Analysis, pos: int) -> str | None:
-    """The city or province the body named most recently before ``pos``: where the story is."""
+    """The city or province the body named most often before ``pos`` (of equals, the latest): where the story
+    is ("Douma", named three times, not "Damascus" in "the Damascus suburbs" just before)."""
     places = {p.id: p for p in analysis.places}
     body = dateline_end(analysis)
-    best: Toponym | None = None
+    seen: dict[str, tuple[int, int]] = {}  # place -> (mentions before pos, last start)
     for top in analysis.toponyms:
         specific = top.place and (places[top.place].feature or "").startswith(("PPL", "ADM"))
-        if body <= top.start < pos and specific and (best is None or top.start > best.start):
-            best = top
-    return best.place if best else None
+        if body <= top.start < pos and specific:
+            n, _ = seen.get(top.place, (0, 0))
+            seen[top.place] = (n + 1, top.start)
+    return max(seen, key=lambda k: seen[k]) if seen else None
 
 
 
