@@ -41,16 +41,16 @@ def event_context(analysis: Analysis) -> None:
     for ev in analysis.events:
         ev.place = event_place(analysis, ev)
         ev.place_basis = "stated" if ev.place else None
-        if ev.place is not None and ev.event_type not in TARGET_IS_NOT_PLACE:
+        # a statement or a demand happens wherever its speaker is; only physical events inherit the story's place
+        physical = ev.event_type not in TARGET_IS_NOT_PLACE
+        story = context_place(analysis, ev.sentence.start) if physical else None
+        if ev.place is not None and physical:
             # "troops in Iraq", datelined Baghdad: the country the sentence names holds a nearer place the story gave
-            finer = narrower_place(analysis, ev.place, context_place(analysis, ev.sentence.start), dateline)
+            finer = narrower_place(analysis, ev.place, story, dateline)
             if finer is not None:
                 ev.place, ev.place_basis = finer, "context"
         if ev.place is None:
-            # a statement or a demand happens wherever its speaker is; only physical events inherit the story's place
-            physical = ev.event_type not in TARGET_IS_NOT_PLACE
-            earlier = context_place(analysis, ev.sentence.start) if physical else None
-            for fallback, basis in ((earlier, "context"), (dateline, "dateline"), (focus, "focus")):
+            for fallback, basis in ((story, "context"), (dateline, "dateline"), (focus, "focus")):
                 if fallback:
                     ev.place, ev.place_basis = fallback, basis
                     break
@@ -205,7 +205,6 @@ def context_place(analysis: Analysis, pos: int) -> str | None:
             n, _ = seen.get(top.place, (0, 0))
             seen[top.place] = (n + 1, top.start)
     return max(seen, key=lambda k: seen[k]) if seen else None
-
 
 
 def in_other_noun_clause(analysis: Analysis, time_start: int, pos: int) -> bool:
