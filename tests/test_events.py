@@ -378,6 +378,26 @@ def test_came_under_fire_is_an_assault_on_the_subject() -> None:
     assert v.actor == [] and "world food programme" in names(a, v.recipient)
 
 
+def test_passive_arrest_stands_without_an_arresting_force() -> None:
+    a = run("The opposition leader Wilson Quispe was detained at dawn in the Villa Adela district of El Alto.")
+    v = find(a, "COERCE", "detained")
+    assert v.actor == [] and v.aux is None and "quispe" in names(a, v.recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "Families with minor children cannot be held in detention for more than 20 days.",
+    "The journalists could be deported as early as next week.",
+])
+def test_passive_arrest_that_is_a_rule_or_a_prospect_is_no_event(text: str) -> None:
+    assert not [v for v in run(text).events if v.event_type == "COERCE"], text
+
+
+def test_leading_gerund_of_an_attack_is_its_instrument() -> None:
+    a = run("Shelling near the Hawban crossing on the eastern edge of Taiz killed two civilians on Friday.")
+    v = find(a, "ASSAULT")
+    assert v.actor == [] and "civilians" in names(a, v.recipient)
+
+
 def test_talks_between_two_parties() -> None:
     a = run("Talks between Serbia and Kosovo resumed in Brussels on Monday.")
     v = find(a, "CONSULT")

@@ -36,7 +36,15 @@ from .modality import (
     conditional,
     historical,
 )
-from .triggers import Candidate, _definite, _refine_intent, is_verbal, munition, sentence_candidates
+from .triggers import (
+    Candidate,
+    _definite,
+    _refine_intent,
+    gerund_munition,
+    is_verbal,
+    munition,
+    sentence_candidates,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -89,6 +97,8 @@ def _verbal_event(analysis: Analysis, cand: Candidate, heads: dict[int, Candidat
         actor = _instrument_actor(analysis, subj)  # "a bomb planted by X", "an Israeli air strike"
     elif not actor and subj is not None and cand.sense.event_type == "ASSAULT" and munition(subj, lex):
         cand.actorless, cand.subject_role = True, "instrument"  # "..., killing nine": the bomb did
+    elif subj is None and cand.sense.event_type == "ASSAULT" and gerund_munition(head, lex) is not None:
+        cand.actorless, cand.subject_role = True, "instrument"  # "Shelling near the crossing killed two"
     if cand.claim and subj is not None and any(c.lower_ == "no" for c in subj.children):
         return None  # "no group has claimed responsibility"
     recipient = recipients(analysis, cand, actor)

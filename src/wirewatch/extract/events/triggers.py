@@ -207,6 +207,22 @@ def munition(tok: Token, lex: Lexicon) -> Sense | None:
     return None
 
 
+def gerund_munition(verb: Token, lex: Lexicon) -> Token | None:
+    """'Shelling near the crossing killed two civilians': the parser takes the leading gerund for an adverbial
+    clause of the verb, but it is the verb's subject, an attack noun (the munition class holds "shelling",
+    "bombing"). The gerund, where it is one: first in its clause, with no subject or object of its own."""
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ not in ("advcl", "csubj") or child.tag_ != "VBG" or child.i != child.left_edge.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children):
+            continue
+        if child.lower_ in lex.classes.get("munition", frozenset()):
+            return child
+    return None
+
+
 def _definite(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their")
                for c in tok.children)
@@ -366,7 +382,26 @@ def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
             if cand is not None:
                 other.trigger = sorted({t.i: t for t in [*other.trigger, *cand.trigger]}.values(), key=lambda t: t.i)
             cand = other
+    if cand is not None and _passive_detention(verb, cand):
+        cand.actorless, cand.subject_role = True, "target"
     return cand
+
+
+#: PLOVER modes of COERCE whose passive patient is the detained, deported or charged person
+DETENTION_MODES = frozenset({"arrest", "deport"})
+
+
+def _passive_detention(verb: Token, cand: Candidate) -> bool:
+    """'Quispe was arrested at his home', 'more than 300 people were detained': an arrest whose patient is
+    the subject and whose arresting force is not named. The same as a passive attack: the event stands
+    without an actor (who arrested may be told elsewhere), its patient is the recipient."""
+    if cand.sense.event_type != "COERCE" or cand.sense.mode not in DETENTION_MODES or cand.head is not verb:
+        return False
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    # "cannot be held in detention", "could be deported": a rule or a prospect, not an arrest that happened;
+    # without an actor such a reading says nothing an analyst can use
+    return not any(c.dep_ in ("agent", "neg") or c.tag_ == "MD" for c in verb.children)
 
 
 # "returned fire", "returned the favour", "returned the call": not a handing back of anything
