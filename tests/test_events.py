@@ -398,6 +398,14 @@ def test_leading_gerund_of_an_attack_is_its_instrument() -> None:
     assert v.actor == [] and "civilians" in names(a, v.recipient)
 
 
+def test_strike_counted_in_hours_is_a_walkout_not_an_attack() -> None:
+    a = run("Dock workers in Mombasa staged a 24-hour strike on Tuesday over unpaid wages.")
+    assert find(a, "PROTEST", "strike").aux is None
+    assert not [v for v in a.events if v.event_type == "ASSAULT"]
+    b = run("Rebels staged a strike on an army post near the border on Tuesday.")
+    assert find(b, "ASSAULT", "staged")
+
+
 def test_talks_between_two_parties() -> None:
     a = run("Talks between Serbia and Kosovo resumed in Brussels on Monday.")
     v = find(a, "CONSULT")

@@ -482,6 +482,9 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     def phrase(table: dict[str, list[tuple[tuple[str, ...], Sense]]], quality: float) -> Candidate | None:
         for words, sense in table.get(lemma, []):
             used = _match_words(words, zone, lex)
+            if used is not None and sense.event_type == "ASSAULT" and any(
+                    timed_strike(t) for t, _ in zone if t.i in used):
+                continue  # "staged a 24-hour strike": a walkout, read from the noun below, not an attack
             # verb + preposition only: "moved into the town" is taking it, "moved rockets into the area" is not
             if used is not None and has_object and all(t.pos_ == "ADP" for t, _ in zone if t.i in used):
                 continue
@@ -527,8 +530,23 @@ EFFORT_HEADS = {"effort", "bid", "initiative", "mission", "drive", "push"}
 NOT_EVENT_COMPOUNDS = set(lexicon_words("event_words", "not_event_compounds"))
 
 
+#: units of a strike's stated length ("a 24-hour strike", "a two-day strike")
+STRIKE_UNITS = ("hour", "day", "week", "month")
+
+
+def timed_strike(tok: Token) -> bool:
+    """'A 24-hour strike', 'a two-day strike': a strike with a length counted in hours or days is a walkout
+    (PLOVER PROTEST, CAMEO 143); an air strike is not counted so."""
+    if tok.lemma_.lower() != "strike":
+        return False
+    return any(c.dep_ in ("compound", "amod", "npadvmod") and c.lemma_.lower().split("-")[-1] in STRIKE_UNITS
+               and (any(n.dep_ == "nummod" for n in c.children) or "-" in c.text) for c in tok.children)
+
+
 def noun_sense(tok: Token, lex: Lexicon) -> Sense | None:
     lemma = tok.lemma_.lower()
+    if timed_strike(tok) and "general strike" in lex.nouns:
+        return lex.nouns["general strike"]
     if any(c.dep_ == "compound" and c.lower_ in NOT_EVENT_COMPOUNDS for c in tok.children):
         return None
     if lemma in EFFORT_HEADS:
