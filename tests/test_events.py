@@ -372,6 +372,12 @@ def test_troops_arriving_is_a_deployment_and_a_crowd_gathering_a_protest() -> No
     assert find(b, "PROTEST", "gathered")
 
 
+@pytest.mark.parametrize("crowd", ["drivers", "truckers", "herders", "shopkeepers"])
+def test_a_crowd_of_an_occupation_is_the_protest_actor(crowd: str) -> None:
+    a = run(f"Hundreds of {crowd} gathered outside the transport ministry in La Paz on Tuesday.")
+    assert crowd in names(a, find(a, "PROTEST", "gathered").actor)
+
+
 def test_came_under_fire_is_an_assault_on_the_subject() -> None:
     a = run("A World Food Programme convoy came under fire near Kidal on Friday.")
     v = find(a, "ASSAULT", "came")
