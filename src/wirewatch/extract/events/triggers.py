@@ -218,6 +218,7 @@ def gerund_munition(verb: Token, lex: Lexicon) -> Token | None:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children):
             continue
+        # the word itself, not ``_in_class`` (which also tries the lemma): "mining" is lemmatised to "mine"
         if child.lower_ in lex.classes.get("munition", frozenset()):
             return child
     return None
