@@ -685,3 +685,40 @@ def test_a_possessive_names_no_place() -> None:
     r = resolved("Pilgrims filled St. Peter's Basilica in Rome for the vigil.", "St. Peter's Basilica", "Rome")
     basilica = r["St. Peter's Basilica"]
     assert basilica is not None and basilica.country == "ITA" and basilica.name == "Rome"
+
+
+# ---- one finder, two profiles --------------------------------------------------------------------
+
+
+def test_one_finder_applies_the_rules_of_its_profile(nlp, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from wirewatch.resolve.places import ARTICLE, CORPUS
+
+    text = "Police at the University of Georgia arrested two men near Ocala on Friday."
+    doc = nlp(text)
+    # the corpora annotate the place inside an organisation's name; the pipeline maps no actor's name
+    assert {"Georgia", "Ocala"} <= {t.text for t in find_toponyms(doc, gaz, profile=CORPUS)}
+    with pytest.raises(ValueError, match="analysis"):
+        find_toponyms(doc, gaz, profile=ARTICLE)  # the article profile reads the entities stage
+
+
+def test_the_places_component_takes_its_profile_from_the_config() -> None:
+    from wirewatch.config import Settings
+    from wirewatch.errors import ConfigError
+    from wirewatch.model import Article
+    from wirewatch.pipeline import Pipeline
+
+    text = "ANKARA (Reuters) — Police at the University of Georgia arrested two men in Ocala, Florida, on Friday."
+    steps = ("entities", "places")
+
+    def mapped(profile: str) -> set[str]:
+        settings = Settings(pipeline=steps, components=(("places", (("profile", profile),)),))
+        analysis = Pipeline(settings).analyse(Article(text=text))
+        return {t.text for t in analysis.toponyms}
+
+    article = mapped("article")
+    assert {"ANKARA", "Ocala", "Florida"} <= article and "Georgia" not in article  # a dateline; no actor
+    assert "Georgia" in mapped("corpus")
+    assert mapped("article") == {t.text for t in Pipeline(Settings(pipeline=steps)).analyse(Article(text=text)).toponyms}
+    with pytest.raises(ConfigError, match="profile 'nope'") as err:
+        mapped("nope")
+    assert "\n" not in str(err.value)

@@ -35,7 +35,7 @@ from typing import Any
 from wirewatch.analysis import Toponym
 from wirewatch.errors import InputError
 from wirewatch.kb.places import Gazetteer, haversine_km
-from wirewatch.resolve.places import find_toponyms, resolve_toponyms
+from wirewatch.resolve.places import CORPUS, find_toponyms, resolve_toponyms
 
 DATASETS = ("lgl", "trnews", "gwn")
 DEFAULT_PATHS = {
@@ -236,7 +236,7 @@ def evaluate_places(dataset: str, path: str, *, limit: int | None = None, end_to
         nlp = spacy.load(SPACY_MODEL)
 
         def geoparse(doc: GoldDoc) -> list[tuple[int, int, float, float]]:
-            tops = find_toponyms(nlp(doc.text), gaz, demonyms=demonyms)
+            tops = find_toponyms(nlp(doc.text), gaz, profile=CORPUS, demonyms=demonyms)
             res = resolve_toponyms(doc.text, tops, gaz, demonyms=demonyms)
             return [(t.start, t.end, c.lat, c.lon) for t, c in zip(tops, res, strict=True) if c is not None]
 

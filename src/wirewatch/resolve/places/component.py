@@ -1,4 +1,4 @@
-"""The ``places`` pipeline component: the article's toponyms (from :mod:`.finder`) resolved to places."""
+"""The ``places`` pipeline component: the article's toponyms (:func:`.finder.find_toponyms`) resolved to places."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...analysis import Analysis
+from ...errors import ConfigError
 from ...kb import KnowledgeBase
 from ...kb.places import Gazetteer
 from ...model import Place, Span
 from ...registry import Component, factory
-from .finder import NOT_PLACES, article_toponyms
+from .finder import ARTICLE, NOT_PLACES, PROFILES, ToponymProfile, find_toponyms
 from .scoring import resolve_toponyms
 
 # GeoNames' codes where PLOVER's differ, so that places and actors share one country code
@@ -18,19 +19,25 @@ PLOVER_COUNTRY = {"XKX": "KOS"}
 
 
 
-@factory("places", requires=("entities",), assigns=("places", "toponyms"))
+@factory("places", requires=("entities",), assigns=("places", "toponyms"), default_config={"profile": "article"})
 def make_places(kb: KnowledgeBase, config: Mapping[str, Any]) -> Component:
+    """``profile``: which toponym finder rules apply (:data:`.finder.PROFILES`): ``article`` maps the places
+    an article's events happen in; ``corpus`` finds toponyms the way the geoparsing corpora annotate them."""
+    name = config.get("profile", "article")
+    if name not in PROFILES:
+        raise ConfigError(f"components.places: profile {name!r} is not one of {', '.join(sorted(PROFILES))}")
     gazetteer = kb.gazetteer
+    profile = PROFILES[name]
 
     def places(analysis: Analysis) -> None:
-        resolve_places(analysis, gazetteer)
+        resolve_places(analysis, gazetteer, profile)
 
     return places
 
 
-def resolve_places(analysis: Analysis, gazetteer: Gazetteer) -> None:
+def resolve_places(analysis: Analysis, gazetteer: Gazetteer, profile: ToponymProfile = ARTICLE) -> None:
     """The article's places, one per distinct point, with the toponyms that name them."""
-    toponyms = article_toponyms(analysis, gazetteer)
+    toponyms = find_toponyms(analysis.doc, gazetteer, profile=profile, analysis=analysis)
     found = resolve_toponyms(analysis.text, toponyms, gazetteer)
     by_key: dict[object, Place] = {}
     for top, cand in zip(toponyms, found, strict=True):
