@@ -103,7 +103,7 @@ CLASSES: dict[str, list[str]] = {
     # attack verbs that are an attack even in a passive with nobody named ("the convoy was ambushed")
     "attack_verb": ["attack", "shell", "bomb", "bombard", "shoot", "gun", "ambush", "raid", "storm", "kidnap",
                     "abduct", "hijack", "assassinate", "behead", "massacre", "pound", "torch", "target",
-                    "strafe", "blow", "snatch"],
+                    "strafe", "blow", "snatch", "torture"],
     # harm verbs that are an attack in a passive only with an attack or munition named ("killed in an air strike")
     "harm_verb": ["kill", "wound", "injure", "die", "strike", "hit", "destroy", "damage", "burn", "level",
                   "flatten", "sink", "hurt", "maim"],

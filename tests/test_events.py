@@ -353,6 +353,49 @@ def test_what_someone_must_do_is_not_an_event() -> None:
     assert not [v for v in a.events if v.event_type == "RETREAT"]
 
 
+def test_what_a_speaker_says_another_must_do_is_the_speakers_demand() -> None:
+    a = run("Russia says Israel must end its strikes on Syria.")
+    demand = find(a, "REQUEST", "must end")
+    assert "russia" in names(a, demand.actor) and "israel" in names(a, demand.recipient)
+    assert demand.aux is None and not [v for v in a.events if v.event_type == "ASSAULT"]
+    # one's own side, or nobody named as obliged: no one is asked anything
+    b = run("\u201cWe must act now,\u201d the Kenyan foreign minister said.")
+    assert not [v for v in b.events if v.event_type == "REQUEST"]
+    c = run("The Kenyan foreign minister said the country must stand on its own feet.")
+    assert not [v for v in c.events if v.event_type == "REQUEST"]
+
+
+def test_refusing_to_answer_a_request_rejects_it_but_declining_comment_does_not() -> None:
+    a = run("Iran refused to respond to a request from the United Nations for information.")
+    assert "iran" in names(a, find(a, "REJECT", "refused").actor)
+    b = run("The Iranian foreign ministry declined to respond to a request for comment.")
+    assert not [v for v in b.events if v.event_type == "REJECT"]
+
+
+def test_a_strike_named_by_its_kind_is_a_walkout() -> None:
+    a = run("Three thousand employees stopped work on Monday, staging a sit-in strike at the plant.")
+    assert not [v for v in a.events if v.event_type == "ASSAULT"]
+    assert "employees" in names(a, find(a, "PROTEST").actor)
+    b = run("Teachers in Kenya launched a nationwide strike on Monday.")
+    assert find(b, "PROTEST", "strike") and not [v for v in b.events if v.event_type == "ASSAULT"]
+    c = run("Israel launched air strikes on Gaza on Monday.")
+    assert find(c, "ASSAULT")
+
+
+def test_a_participle_describing_the_subject_is_no_event_of_its_own() -> None:
+    a = run("The Saudi-led coalition fighting Houthi rebels in Yemen has declared a two-week ceasefire.")
+    assert not [v for v in a.events if v.event_type == "ASSAULT"]
+    assert "coalition" in names(a, find(a, "RETREAT", "declared").actor)
+
+
+def test_occupational_and_attacker_nouns_name_actors_and_torture_is_an_attack() -> None:
+    a = run("A suicide bomber in Mogadishu killed at least six people on Saturday.")
+    assert "bomber" in names(a, find(a, "ASSAULT", "killed").actor)
+    b = run("A detained journalist was tortured in a prison in Tehran, his lawyer said.")
+    tortured = find(b, "ASSAULT", "tortured")
+    assert not tortured.actor
+
+
 def test_speaking_by_phone_is_not_a_consultation() -> None:
     a = run("Speaking by phone from Geneva, the envoy said progress was slow.")
     assert not [v for v in a.events if v.event_type == "CONSULT"]

@@ -17,7 +17,7 @@ clauses are scanned like any other clause.
 Following PLOVER ("one category, not category + auxiliary"), the complement of a speech-act event ("ruled out
 [sending troops]", "accused X of [shelling]", "threatened to [attack]") is not a second event, and events that
 are negated or hypothetical only through the clause above them, conditions, open questions ("whether") and
-"must/should" clauses are left out. See docs/cameo.md for the other rules (refusals, evaluations, one event
+"must/should" clauses are left out, except that what a speaker says another must do is the speaker's REQUEST. See docs/cameo.md for the other rules (refusals, evaluations, one event
 per happening and sentence).
 Material attacks with no attacker named ("a car bomb exploded", "was struck by a missile", "were killed in an air
 strike", "were abducted") come out as ASSAULT with an empty actor and confidence <= 0.5; a later "X claimed

@@ -83,6 +83,8 @@ def _verbal_event(analysis: Analysis, cand: Candidate, heads: dict[int, Candidat
                   lex: Lexicon) -> tuple[list[str], list[str], str | None] | None:
     """(actor, recipient, aux) of a verb's event, or None where the verb is no event of its own here."""
     head = cand.head
+    if cand.demand:
+        return _demand(analysis, cand, lex)
     _refine_intent(cand, lex)
     speaker = reattached_conj(head, lex)
     subj, _ = subject(speaker if speaker is not None else head)
@@ -118,6 +120,20 @@ def _verbal_event(analysis: Analysis, cand: Candidate, heads: dict[int, Candidat
     return actor, recipient, aux
 
 
+def _demand(analysis: Analysis, cand: Candidate, lex: Lexicon) -> tuple[list[str], list[str], str | None] | None:
+    """A stated obligation: the speaker demands it (actor) of the clause's subject (recipient). With no one
+    named as obliged ("the country must stand on its own feet", said by its minister), nobody is asked."""
+    head = cand.head
+    actor = _speaker_entities(analysis, head, lex)
+    if not actor or conditional(head.head):
+        return None
+    subj, _ = subject(head)
+    recipient = [e for e in _entities(analysis, subj) if e not in actor] if subj is not None else []
+    if not recipient:
+        return None
+    return actor, recipient, aux_mode(head.head, lex)
+
+
 def _not_an_event_here(analysis: Analysis, head: Token, aux: str | None, own: str | None,
                        gov: Candidate | None) -> bool:
     """Conditions, demands, speculation, descriptions and governed contents are no events of their own."""
@@ -127,8 +143,8 @@ def _not_an_event_here(analysis: Analysis, head: Token, aux: str | None, own: st
         return True  # "the authorities must investigate": what the speaker demands, not an event
     if aux == "hypothetical" and _quoted(analysis, head):
         return True  # speculation inside a quotation
-    if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "pobj", "attr"):
-        return True  # "join the force fighting armed gangs": a description of the object
+    if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass"):
+        return True  # "join the force fighting armed gangs", "the coalition fighting the Houthis has declared"
     if aux in ("negation", "hypothetical") and aux != own:
         return True  # negated or hypothetical only through the clause above ("ruled out sending")
     # the content of an accusation, denial, demand, offer or threat is not a second event

@@ -3,6 +3,7 @@ readings: evaluations, withheld comments, impacts, passive attacks, readiness, r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from ...kb.lexicons import lexicon_words, singular
 from .lexicon import (
     CONFLICT_TYPES,
     CROWD,
+    DEONTIC,
     EVAL_VERBS,
     FUT_MODALS,
     HYP_MODALS,
@@ -49,6 +51,7 @@ class Candidate:
     claim: bool = False  # "X claimed responsibility", "X is believed to be behind the attack": names an attacker
     anaphoric: bool = False  # "the blast", "the attack": a re-mention of an attack already reported
     readiness: bool = False  # "X is willing to withdraw": an offer, whose negation is a refusal
+    demand: bool = False  # "X says Y must withdraw": X's demand of Y, whatever the verb
 
 
 # -- trigger matching -----------------------------------------------------------------------------------
@@ -135,11 +138,27 @@ def _withheld_comment(verb: Token, sense: Sense) -> bool:
     for child in verb.children:
         if child.dep_ in ("xcomp", "dobj") and child.pos_ in ("VERB", "AUX"):
             low = child.lemma_.lower()
-            if low in NO_COMMENT:
+            if low in NO_COMMENT and not _answer_refused(child):
                 return True
             if low in ("give", "provide", "offer", "release") and any(
                     c.dep_ == "dobj" and singular(c.lower_) in INFO_NOUNS for c in child.children):
                 return True
+    return False
+
+
+# what one party asks of another: refusing to answer it is a rejection, unless it only asked for comment
+ASKED = frozenset(lexicon_words("event_words", "asked_nouns"))
+
+
+def _answer_refused(verb: Token) -> bool:
+    """'Refused to respond to a request from Haaretz for information' rejects what another asked; 'declined
+    to respond to a request for comment' withholds comment."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for asked in prep.children:
+            if asked.dep_ == "pobj" and asked.lemma_.lower() in ASKED:
+                return not any(t.lower_ == "comment" for t in asked.subtree)
     return False
 
 
@@ -362,9 +381,28 @@ def _credit(verb: Token) -> bool:
                                                       for p in c.children) for c in verb.children)
 
 
+# who cannot be the one a speaker's "must" is demanded of: "we must act" obliges the speaker's own side
+SELF = frozenset({"i", "we"})
+
+
+def _stated_obligation(verb: Token, lex: Lexicon) -> Candidate | None:
+    """'Russia says Israel must end attacks on Syria': what a speaker says someone else must or should do is
+    the speaker's demand of them (CAMEO 10), whatever the verb; not what the verb itself names."""
+    modal = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in DEONTIC), None)
+    if modal is None or not (verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in lex.speech):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SELF for c in verb.children):
+        return None
+    return Candidate(Sense("REQUEST", None, "100"), [modal, verb], verb, quality=0.5, subject_role="target",
+                     demand=True)
+
+
 def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     if _credit(verb):
         return None
+    demand = _stated_obligation(verb, lex)
+    if demand is not None:
+        return demand
     ready = _readiness(verb, lex)
     if ready is not None:
         return ready
@@ -484,7 +522,7 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
         for words, sense in table.get(lemma, []):
             used = _match_words(words, zone, lex)
             if used is not None and sense.event_type == "ASSAULT" and any(
-                    timed_strike(t) for t, _ in zone if t.i in used):
+                    walkout_strike(t) for t, _ in zone if t.i in used):
                 continue  # "staged a 24-hour strike": a walkout, read from the noun below, not an attack
             # verb + preposition only: "moved into the town" is taking it, "moved rockets into the area" is not
             if used is not None and has_object and all(t.pos_ == "ADP" for t, _ in zone if t.i in used):
@@ -535,18 +573,24 @@ NOT_EVENT_COMPOUNDS = set(lexicon_words("event_words", "not_event_compounds"))
 STRIKE_UNITS = ("hour", "day", "week", "month")
 
 
-def timed_strike(tok: Token) -> bool:
-    """'A 24-hour strike', 'a two-day strike': a strike with a length counted in hours or days is a walkout
-    (PLOVER PROTEST, CAMEO 143); an air strike is not counted so."""
+#: words before "strike" that make it a walkout ("a sit-in strike", "a nationwide strike", "a teachers' strike")
+WALKOUT_KINDS = re.compile(rf"\b(?:{'|'.join(map(re.escape, lexicon_words('event_words', 'walkout_strike_kinds')))})\b")
+
+
+def walkout_strike(tok: Token) -> bool:
+    """'A 24-hour strike', 'a sit-in strike', 'a nationwide strike': a strike counted in hours or days, or
+    named by its kind, is a walkout (PLOVER PROTEST, CAMEO 143); an air strike is neither."""
     if tok.lemma_.lower() != "strike":
         return False
-    return any(c.dep_ in ("compound", "amod", "npadvmod") and c.lemma_.lower().split("-")[-1] in STRIKE_UNITS
-               and (any(n.dep_ == "nummod" for n in c.children) or "-" in c.text) for c in tok.children)
+    if any(c.dep_ in ("compound", "amod", "npadvmod") and c.lemma_.lower().split("-")[-1] in STRIKE_UNITS
+           and (any(n.dep_ == "nummod" for n in c.children) or "-" in c.text) for c in tok.children):
+        return True
+    return WALKOUT_KINDS.search(tok.doc[tok.left_edge.i: tok.i].text.lower()) is not None
 
 
 def noun_sense(tok: Token, lex: Lexicon) -> Sense | None:
     lemma = tok.lemma_.lower()
-    if timed_strike(tok) and "general strike" in lex.nouns:
+    if walkout_strike(tok) and "general strike" in lex.nouns:
         return lex.nouns["general strike"]
     if any(c.dep_ == "compound" and c.lower_ in NOT_EVENT_COMPOUNDS for c in tok.children):
         return None
