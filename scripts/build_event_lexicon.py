@@ -336,6 +336,8 @@ HAND: list[tuple[str, str, str]] = [
     (V, "ratify", "SUPPORT||057"), (V, "defend", "SUPPORT||052"),
     (P, "sign @deal", "SUPPORT||057"), (P, "express support", "SUPPORT||050"),
     (P, "voice support", "SUPPORT||050"), (P, "throw weight behind", "SUPPORT||050"),
+    # "pledged full support for Seoul's efforts": political backing promised, not material aid (AID 033)
+    (P, "pledge support", "SUPPORT||050"), (P, "promise support", "SUPPORT||050"),
     (P, "establish diplomatic relation", "SUPPORT||054"), (P, "restore relation", "SUPPORT||054"),
     (N, "apology", "SUPPORT||055"), (N, "endorsement", "SUPPORT||051"),
     # --- CONSULT (04) ---

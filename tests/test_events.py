@@ -734,3 +734,28 @@ def test_a_reporters_credit_line_is_no_aid() -> None:
     a = run("Rebels attacked an army post near Goma. Paul Wiseman and Josh Boak in Washington contributed to "
             "this report.")
     assert [v.event_type for v in a.events] == ["ASSAULT"]
+
+
+def test_the_leader_of_a_led_strike_or_coalition_is_its_actor() -> None:
+    a = run("On Friday, U.S.-led airstrikes destroyed a convoy of armed trucks near Mosul.")
+    assert "u.s." in names(a, find(a, "ASSAULT", "destroyed").actor)
+    b = run("Iran-backed rebels attacked the town of Marib on Sunday.")
+    assert "iran" not in names(b, find(b, "ASSAULT", "attacked").actor).replace("iran-backed", "")
+
+
+def test_a_passive_harm_takes_the_owner_of_the_attack_it_is_put_down_to() -> None:
+    a = run("Baghdadi was wounded in a U.S.-led airstrike on a convoy of militants in Iraq.")
+    assert "u.s." in names(a, find(a, "ASSAULT", "wounded").actor)
+    b = run("Two people died in Russian shelling of Kharkiv on Monday.")
+    died = find(b, "ASSAULT", "died")
+    assert "russian" in names(b, died.actor) and "people" not in names(b, died.actor)
+    c = run("Two people died in the shelling of Kharkiv on Monday.")
+    assert not find(c, "ASSAULT", "died").actor  # the dead are its target, and Kharkiv is where, not who
+
+
+def test_pledged_support_is_political_backing_and_a_named_group_acts() -> None:
+    a = run("The Southeast Asian nations pledged full support for Seoul's efforts to end the crisis.")
+    assert "nations" in names(a, find(a, "SUPPORT", "pledged").actor)
+    assert not [v for v in a.events if v.event_type == "AID"]
+    b = run("The Islamic State group released at least 19 Christians on Sunday.")
+    assert "islamic state group" in names(b, find(b, "RETREAT", "released").actor)

@@ -205,6 +205,13 @@ def acronym_definitions(analysis: Analysis, mentions: list[Mention]) -> list[Men
     return kept + found
 
 
+def named_group(tok: Token) -> bool:
+    """'The Islamic State group', 'the Wagner group': a group noun after a name is that named group, an actor
+    (a bare "a group of residents" is not)."""
+    return tok.lemma_.lower() in GROUP_NOUNS and any(
+        c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG")) for c in tok.lefts)
+
+
 def nominal_mentions(analysis: Analysis, named: list[Mention], nouns: ActorNouns) -> list[Mention]:
     """Noun phrases headed by an actor noun, absorbing demonyms and organisation names inside them."""
     doc = analysis.doc
@@ -218,7 +225,7 @@ def nominal_mentions(analysis: Analysis, named: list[Mention], nouns: ActorNouns
             continue
         lemma = tok.lower_
         two = f"{doc[tok.i - 1].lower_} {lemma}" if tok.i > 0 else ""
-        if lemma not in nouns.sector and two not in nouns.sector:
+        if lemma not in nouns.sector and two not in nouns.sector and not named_group(tok):
             continue
         # a noun modifying a following actor noun ("security" in "security forces") is not a head
         if tok.dep_ == "compound" and tok.head.lower_ in nouns.sector:
@@ -288,8 +295,10 @@ def merge_overlaps(named: list[Mention], nominal: list[Mention], doc: Doc, demon
 def norp_is_actor(m: Mention, doc: Doc, demonyms: Mapping[str, str]) -> bool:
     """A NORP name is an actor used as a noun ('the Kurds protested') or as a nation's adjective on
     something done ('an Israeli air strike'); a bare religious or ethnic adjective is not."""
-    if m.name[:1].isupper() and m.name.endswith("s") and len(m.name) > 3:
-        return True
+    head = doc[m.head]
+    if m.name[:1].isupper() and m.name.endswith("s") and len(m.name) > 3 or LED_BY.match(head.text) or (
+            head.dep_ == "npadvmod" and head.head.lower_ == "led"):
+        return True  # "the Kurds", "Saudi-led" (one token or three)
     return doc[m.head].dep_ in ("amod", "compound", "nmod") and m.name in demonyms
 
 
@@ -630,8 +639,27 @@ def make_entities(kb: KnowledgeBase, config: Mapping[str, Any]) -> Component:
     return entities
 
 
+# "U.S.-led airstrikes", "Saudi-led coalition": one token, whose leader is a country named inside it
+LED_BY = re.compile(r"^(?P<leader>[A-Z][\w.]*?)-led$")
+
+
+def leader_mentions(analysis: Analysis, named: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """The country inside an "X-led" word ("U.S.-led", "Saudi-led") that NER leaves untagged: the one who
+    leads the strikes or coalition the word describes ("Iran-backed rebels" are the rebels', not Iran's)."""
+    taken = {i for m in named for i in range(m.start, m.end)}
+    out = []
+    for tok in analysis.doc:
+        m = LED_BY.match(tok.text)
+        if m is None or tok.i in taken or kb.actors.country_of(m.group("leader")) is None:
+            continue
+        out.append(Mention(tok.i, tok.i + 1, "NORP" if m.group("leader") in kb.demonyms else "GPE",
+                           m.group("leader"), tok.i))
+    return out
+
+
 def extract_entities(analysis: Analysis, kb: KnowledgeBase) -> None:
-    named = acronym_definitions(analysis, named_mentions(analysis, kb))
+    named = named_mentions(analysis, kb)
+    named = acronym_definitions(analysis, named + leader_mentions(analysis, named, kb))
     mentions = merge_overlaps(named, nominal_mentions(analysis, named, kb.actor_nouns), analysis.doc, kb.demonyms)
     surname_of_person = {w.lower() for m in mentions if m.label == "PERSON" for w in surnames(m.name)}
     mentions = split_trailing_people(analysis, mentions, surname_of_person, kb)

@@ -101,6 +101,8 @@ def _verbal_event(analysis: Analysis, cand: Candidate, heads: dict[int, Candidat
         cand.actorless, cand.subject_role = True, "instrument"  # "..., killing nine": the bomb did
     elif subj is None and cand.sense.event_type == "ASSAULT" and gerund_munition(head, lex) is not None:
         cand.actorless, cand.subject_role = True, "instrument"  # "Shelling near the crossing killed two"
+    if not actor and cand.actorless and cand.subject_role in ("agent", "target"):
+        actor = _attack_owner(analysis, cand)  # "was wounded in a U.S.-led airstrike": the strike's owner
     if cand.claim and subj is not None and any(c.lower_ == "no" for c in subj.children):
         return None  # "no group has claimed responsibility"
     recipient = recipients(analysis, cand, actor)
@@ -118,6 +120,19 @@ def _verbal_event(analysis: Analysis, cand: Candidate, heads: dict[int, Candidat
     if _refusal(cand, aux):
         cand.sense, aux = Sense("REJECT", None, "120"), None
     return actor, recipient, aux
+
+
+def _attack_owner(analysis: Analysis, cand: Candidate) -> list[str]:
+    """Whose the attack is that a passive harm is put down to, by the words before it ("killed in an Israeli
+    air strike", "wounded in a U.S.-led airstrike"); not a name after it ("the shelling of Kharkiv")."""
+    doc = cand.head.doc
+    for i in sorted(cand.theme):
+        for left in doc[i].lefts:
+            if left.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "npadvmod"):
+                found = [e for t in left.subtree if (e := analysis.entity_for_token(t))]
+                if found:
+                    return found[:1]
+    return []
 
 
 def _demand(analysis: Analysis, cand: Candidate, lex: Lexicon) -> tuple[list[str], list[str], str | None] | None:

@@ -305,8 +305,10 @@ def _passive_attack(verb: Token, lex: Lexicon, cand: Candidate | None) -> Candid
         if own is not None and (sense.cameo in ("190", "18") or not sense.mode):
             sense = own
     theme = {context.i} if context is not None else set()
+    # "two people died in the shelling": who died is its target, not its actor
     return Candidate(sense, [verb], verb, theme=theme | (cand.theme if cand else set()), quality=0.6,
-                     actorless=True, anaphoric=context is not None and _definite(context))
+                     actorless=True, anaphoric=context is not None and _definite(context),
+                     subject_role="target" if lemma == "die" else "agent")
 
 
 RAISING = set(lexicon_words("event_words", "raising"))
