@@ -145,6 +145,9 @@ HAND: list[tuple[str, str, str]] = [
     (P, "fire shell", "ASSAULT|heavy-weapons|194"), (P, "drop bomb", "ASSAULT|aerial|195"),
     (P, "set fire", "ASSAULT|destroy|1712"), (P, "take hostage", "ASSAULT|abduct|181"),
     (P, "step up @attack", "ASSAULT||190"), (P, "wage war", "ASSAULT||190"),
+    # "is pressing its military operations in Douma": pressing on with an attack, not pressing anyone
+    (P, "press @attack", "ASSAULT||190"), (P, "press ahead @attack", "ASSAULT||190"),
+    (P, "press on @attack", "ASSAULT||190"),
     (N, "attack", "ASSAULT||190"), (N, "airstrike", "ASSAULT|aerial|195"), (N, "air strike", "ASSAULT|aerial|195"),
     (N, "air raid", "ASSAULT|aerial|195"), (N, "drone strike", "ASSAULT|drone|195"), (N, "raid", "ASSAULT||190"),
     (N, "bombing", "ASSAULT|explosives|183"), (N, "suicide bombing", "ASSAULT|suicide-attack|1831"),

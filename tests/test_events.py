@@ -759,3 +759,24 @@ def test_pledged_support_is_political_backing_and_a_named_group_acts() -> None:
     assert not [v for v in a.events if v.event_type == "AID"]
     b = run("The Islamic State group released at least 19 Christians on Sunday.")
     assert "islamic state group" in names(b, find(b, "RETREAT", "released").actor)
+
+
+def test_pressing_an_offensive_is_the_attack_not_a_request() -> None:
+    a = run("The Syrian army said it is pressing its military operations in Douma.")
+    assert not [v for v in a.events if v.event_type == "REQUEST"]
+    assert "army" in names(a, find(a, "ASSAULT", "pressing").actor)
+    b = run("The US pressed Israel to allow aid into Gaza.")
+    assert "israel" in names(b, find(b, "REQUEST", "pressed").recipient)
+
+
+def test_strengthening_a_relation_or_offering_an_account_is_no_movement_or_offer() -> None:
+    a = run("The Russian minister said Russia is reinforcing and developing its friendship with Vietnam.")
+    assert not [v for v in a.events if v.event_type == "MOBILIZE"]
+    assert find(run("Russia reinforced its positions near Bakhmut on Monday."), "MOBILIZE", "reinforced")
+    b = run("Administration officials have offered different descriptions of the plan for Iraq.")
+    assert not [v for v in b.events if v.event_type == "AGREE"]
+
+
+def test_a_conjunct_shares_the_must_of_the_verb_before_it() -> None:
+    a = run("Relevant parties should promote the peace process and meet each other half way, Wang Yi said.")
+    assert not [v for v in a.events if v.event_type == "CONSULT"]

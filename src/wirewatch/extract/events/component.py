@@ -149,12 +149,20 @@ def _demand(analysis: Analysis, cand: Candidate, lex: Lexicon) -> tuple[list[str
     return actor, recipient, aux_mode(head.head, lex)
 
 
+def _modal_bearer(verb: Token) -> Token:
+    """The verb whose auxiliaries a verb shares: "parties should promote the process and meet halfway"
+    (a conjunct with no subject of its own)."""
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    return verb
+
+
 def _not_an_event_here(analysis: Analysis, head: Token, aux: str | None, own: str | None,
                        gov: Candidate | None) -> bool:
     """Conditions, demands, speculation, descriptions and governed contents are no events of their own."""
     if conditional(head):
         return True  # the condition of a hypothetical, or an open question ("whether ... would send")
-    if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in head.children):
+    if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in _modal_bearer(head).children):
         return True  # "the authorities must investigate": what the speaker demands, not an event
     if aux == "hypothetical" and _quoted(analysis, head):
         return True  # speculation inside a quotation

@@ -169,6 +169,27 @@ def _channel(verb: Token, sense: Sense, lex: Lexicon) -> bool:
             and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children))
 
 
+# what one strengthens or offers that is no force nor goods: "reinforcing the traditional friendship"
+RELATION_NOUNS = frozenset(lexicon_words("event_words", "relation_nouns"))
+# an account of something, which one offers or gives in words ("offered different descriptions of the plan")
+ACCOUNT_NOUNS = frozenset(lexicon_words("event_words", "account_nouns")) | INFO_NOUNS
+
+
+def _no_material_object(verb: Token, sense: Sense) -> bool:
+    """'Reinforcing the friendship with Vietnam' is no troop movement; 'offered different descriptions of
+    the plan', 'gave an account' is no offer or aid: the object is a relation or information."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] or [  # "reinforcing and developing the friendship"
+        c for conj in verb.children if conj.dep_ == "conj" and conj.pos_ == "VERB" for c in conj.children
+        if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    words = {singular(o.lower_) for o in objects} | {o.lemma_.lower() for o in objects}
+    if sense.event_type == "MOBILIZE":
+        return bool(words & RELATION_NOUNS)
+    return sense.event_type in ("AGREE", "AID") and verb.lemma_.lower() in ("offer", "give", "provide") \
+        and bool(words & ACCOUNT_NOUNS)
+
+
 def _concern(verb: Token, sense: Sense) -> bool:
     """'warned that the delivery was a drop in the ocean': a warning with nothing threatened is no THREATEN."""
     if sense.event_type != "THREATEN" or verb.lemma_.lower() != "warn":
@@ -410,7 +431,7 @@ def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
         return ready
     cand = _verb_candidate(verb, lex)
     if cand is not None and (_withheld_comment(verb, cand.sense) or _channel(verb, cand.sense, lex)
-                             or _concern(verb, cand.sense)):
+                             or _concern(verb, cand.sense) or _no_material_object(verb, cand.sense)):
         return None
     if cand is None:
         lemma = verb_lemma(verb, lex)
