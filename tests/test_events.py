@@ -780,3 +780,9 @@ def test_strengthening_a_relation_or_offering_an_account_is_no_movement_or_offer
 def test_a_conjunct_shares_the_must_of_the_verb_before_it() -> None:
     a = run("Relevant parties should promote the peace process and meet each other half way, Wang Yi said.")
     assert not [v for v in a.events if v.event_type == "CONSULT"]
+
+
+def test_proposing_a_sanction_is_a_threat() -> None:
+    a = run("President Donald Trump proposed slapping an additional $100 billion in tariffs on Chinese goods.")
+    assert "trump" in names(a, find(a, "THREATEN", "proposed").actor)
+    assert not [v for v in a.events if v.event_type == "AGREE"]

@@ -749,8 +749,9 @@ def sentence_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
 
 
 def _refine_intent(cand: Candidate, lex: Lexicon) -> None:
-    """'vowed/pledged/promised to <conflict act>' is a threat; '<to cooperative act>' stays AGREE."""
-    if verb_lemma(cand.head, lex) not in ("vow", "pledge", "promise", "swear"):
+    """'vowed/pledged/promised to <conflict act>', 'proposed slapping tariffs on' is a threat; '<to cooperative
+    act>' stays AGREE."""
+    if verb_lemma(cand.head, lex) not in ("vow", "pledge", "promise", "swear", "propose"):
         return
     for child in cand.head.children:
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
