@@ -90,6 +90,10 @@ CLASSES: dict[str, list[str]] = {
     "road": ["road", "route", "highway", "supply", "line", "corridor", "access"],
     "ceasefire": ["ceasefire", "truce", "cease", "armistice"],
     "deal": ["deal", "agreement", "accord", "treaty", "pact", "memorandum", "contract", "compromise"],
+    # ground that is held and taken ("regained most of the towns", "regained the airport")
+    "territory": ["town", "village", "city", "territory", "area", "district", "province", "region", "ground",
+                  "position", "base", "airport", "neighbourhood", "neighborhood", "suburb", "stronghold",
+                  "bastion", "hill", "crossing", "port", "island", "outpost", "checkpoint"],
     # what can be the subject of an attack whose perpetrator is not named ("a bomb exploded", "a missile
     # struck the ship", "killed by a drone"): an instrument, never an actor
     "munition": ["bomb", "blast", "explosion", "explosive", "device", "ied", "mine", "landmine", "grenade",
@@ -173,7 +177,7 @@ HAND: list[tuple[str, str, str]] = [
     (P, "crack down", "COERCE||175"), (P, "impose curfew", "COERCE|curfew|1723"),
     (P, "declare martial law", "COERCE|martial-law|1724"), (P, "declare state of emergency", "COERCE|martial-law|1724"),
     (P, "impose martial law", "COERCE|martial-law|1724"), (P, "take control", "COERCE|seize|192"),
-    (P, "regain control", "COERCE|seize|192"), (P, "seize control", "COERCE|seize|192"),
+    (P, "regain control", "COERCE|seize|192"), (P, "regain @territory", "COERCE|seize|192"), (P, "seize control", "COERCE|seize|192"),
     (P, "restore order", "COERCE||170"), (P, "cut @road", "COERCE|restrict|191"),
     (P, "cut off @road", "COERCE|restrict|191"),
     (P, "take over", "COERCE|seize|192"), (P, "shut down", "COERCE|restrict|172"),

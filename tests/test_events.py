@@ -786,3 +786,10 @@ def test_proposing_a_sanction_is_a_threat() -> None:
     a = run("President Donald Trump proposed slapping an additional $100 billion in tariffs on Chinese goods.")
     assert "trump" in names(a, find(a, "THREATEN", "proposed").actor)
     assert not [v for v in a.events if v.event_type == "AGREE"]
+
+
+def test_regaining_ground_is_taking_it() -> None:
+    a = run("The Syrian army said it has regained most of the towns and villages in eastern Ghouta.")
+    assert "army" in names(a, find(a, "COERCE", "regained").actor)
+    b = run("The wounded Syrian soldier regained consciousness in hospital on Monday.")
+    assert not [v for v in b.events if v.event_type == "COERCE"]
