@@ -197,3 +197,11 @@ def test_the_story_place_is_the_city_it_names_most_not_the_last_one(analyse) -> 
                 "the city overnight.", published="2022-11-13")
     ev = only(a, "ASSAULT")
     assert place_name(a, ev) == "Kherson" and ev.place_basis == "context"
+
+
+def test_a_place_that_names_an_actor_is_not_where_the_story_is(analyse) -> None:
+    a = analyse("The two men were found on a bench in the city of Salisbury on March 4. Moscow denies any "
+                "involvement. She said in a statement issued by London police that she was recovering. The attack "
+                "left both in a critical condition.", published="2018-04-05")
+    ev = only(a, "ASSAULT")
+    assert place_name(a, ev) == "Salisbury" and ev.place_basis == "context"

@@ -31,11 +31,17 @@ SPEAKING_VERBS = frozenset(PLACE_WORDS["speaking_verbs"])
 
 @factory("event_context", requires=("events",), assigns=("event_context",))
 def make_event_context(kb: KnowledgeBase, config: Mapping[str, Any]) -> Component:
-    return event_context
+    actor_nouns = frozenset(kb.actor_nouns.sector)
+
+    def component(analysis: Analysis) -> None:
+        event_context(analysis, actor_nouns)
+
+    return component
 
 
-def event_context(analysis: Analysis) -> None:
-    """Each event's place, date and reporting attribution, from its own clause or sentence."""
+def event_context(analysis: Analysis, actor_nouns: frozenset[str] = frozenset()) -> None:
+    """Each event's place, date and reporting attribution, from its own clause or sentence. ``actor_nouns``:
+    the nouns a place may name an actor by ("London police"), which is then no place the story is in."""
     dateline = dateline_place(analysis)
     focus = focus_place(analysis)
     for ev in analysis.events:
@@ -43,7 +49,7 @@ def event_context(analysis: Analysis) -> None:
         ev.place_basis = "stated" if ev.place else None
         # a statement or a demand happens wherever its speaker is; only physical events inherit the story's place
         physical = ev.event_type not in TARGET_IS_NOT_PLACE
-        story = context_place(analysis, ev.sentence.start) if physical else None
+        story = context_place(analysis, ev.sentence.start, actor_nouns) if physical else None
         if ev.place is not None and physical:
             # "troops in Iraq", datelined Baghdad: the country the sentence names holds a nearer place the story gave
             finer = narrower_place(analysis, ev.place, story, dateline)
@@ -193,18 +199,29 @@ def inside(place: Place, outer: Place) -> bool:
     return False
 
 
-def context_place(analysis: Analysis, pos: int) -> str | None:
+def context_place(analysis: Analysis, pos: int, actor_nouns: frozenset[str] = frozenset()) -> str | None:
     """The city or province the body named most often before ``pos`` (of equals, the latest): where the story
-    is ("Douma", named three times, not "Damascus" in "the Damascus suburbs" just before)."""
+    is ("Douma", named three times, not "Damascus" in "the Damascus suburbs" just before), not counting a
+    place that names an actor ("a statement issued by London police", "Moscow denies")."""
     places = {p.id: p for p in analysis.places}
     body = dateline_end(analysis)
     seen: dict[str, tuple[int, int]] = {}  # place -> (mentions before pos, last start)
     for top in analysis.toponyms:
         specific = top.place and (places[top.place].feature or "").startswith(("PPL", "ADM"))
-        if body <= top.start < pos and specific:
+        if body <= top.start < pos and specific and not _names_an_actor(analysis, top, actor_nouns):
             n, _ = seen.get(top.place, (0, 0))
             seen[top.place] = (n + 1, top.start)
     return max(seen, key=lambda k: seen[k]) if seen else None
+
+
+def _names_an_actor(analysis: Analysis, top: Toponym, actor_nouns: frozenset[str]) -> bool:
+    """'London police', 'the Kabul government': the place modifies an actor noun; 'Moscow denies any
+    involvement': the place is who acts."""
+    span = analysis.doc.char_span(top.start, top.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "compound" and root.head.lower_ in actor_nouns or root.dep_ == "nsubj"
 
 
 def in_other_noun_clause(analysis: Analysis, time_start: int, pos: int) -> bool:
