@@ -793,3 +793,13 @@ def test_regaining_ground_is_taking_it() -> None:
     assert "army" in names(a, find(a, "COERCE", "regained").actor)
     b = run("The wounded Syrian soldier regained consciousness in hospital on Monday.")
     assert not [v for v in b.events if v.event_type == "COERCE"]
+
+
+def test_what_an_issued_document_does_its_author_does() -> None:
+    a = run("Amnesty International put out a report accusing the Nigerian army of failing to act.")
+    accuse = find(a, "ACCUSE", "accusing")
+    assert "amnesty" in names(a, accuse.actor) and "army" in names(a, accuse.recipient)
+    b = run("Albania's parliament passed a resolution on Thursday criticizing President Ilir Meta.")
+    assert "parliament" in names(b, find(b, "ACCUSE", "criticizing").actor)
+    c = run("Kenya joined the force fighting armed gangs in Haiti.")
+    assert not [v for v in c.events if v.event_type == "ASSAULT"]  # a description, not a document

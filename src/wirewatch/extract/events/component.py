@@ -22,7 +22,7 @@ from .arguments import (
     recipients,
     subject,
 )
-from .lexicon import DEONTIC, GOVERNING_TYPES, PRONOUNS, RESPONSE_LEMMAS, Lexicon, Sense, lexicon
+from .lexicon import DEONTIC, DOCUMENTS, GOVERNING_TYPES, PRONOUNS, RESPONSE_LEMMAS, Lexicon, Sense, lexicon
 from .modality import (
     _confidence,
     _depth,
@@ -88,6 +88,8 @@ def _verbal_event(analysis: Analysis, cand: Candidate, heads: dict[int, Candidat
     _refine_intent(cand, lex)
     speaker = reattached_conj(head, lex)
     subj, _ = subject(speaker if speaker is not None else head)
+    if head.dep_ == "acl" and _document_says(head):
+        subj, _ = subject(head.head.head)  # "Amnesty put out a report accusing the army": Amnesty accuses
     actor = _entities(analysis, subj) if subj is not None else []
     if not actor and subj is not None and subj.lower_ in PRONOUNS:
         actor = _speaker_entities(analysis, head, lex)  # "Al-Shabaab said it had carried out the attack"
@@ -149,6 +151,12 @@ def _demand(analysis: Analysis, cand: Candidate, lex: Lexicon) -> tuple[list[str
     return actor, recipient, aux_mode(head.head, lex)
 
 
+def _document_says(verb: Token) -> bool:
+    """'Put out a report accusing the army', 'passed a resolution criticizing the president': what the issued
+    document does, its author does."""
+    return verb.head.lemma_.lower() in DOCUMENTS and verb.head.dep_ == "dobj"
+
+
 def _modal_bearer(verb: Token) -> Token:
     """The verb whose auxiliaries a verb shares: "parties should promote the process and meet halfway"
     (a conjunct with no subject of its own)."""
@@ -166,7 +174,8 @@ def _not_an_event_here(analysis: Analysis, head: Token, aux: str | None, own: st
         return True  # "the authorities must investigate": what the speaker demands, not an event
     if aux == "hypothetical" and _quoted(analysis, head):
         return True  # speculation inside a quotation
-    if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass"):
+    if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass") \
+            and not _document_says(head):
         return True  # "join the force fighting armed gangs", "the coalition fighting the Houthis has declared"
     if aux in ("negation", "hypothetical") and aux != own:
         return True  # negated or hypothetical only through the clause above ("ruled out sending")

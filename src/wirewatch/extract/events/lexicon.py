@@ -64,6 +64,9 @@ COOPERATIVE = set(lexicon_words("event_words", "cooperative"))
 GOVERNING_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 
 
+# documents one issues, whose words are the issuer's ("a report accusing", "a resolution criticizing")
+DOCUMENTS = frozenset(lexicon_words("entity_words", "issued_documents")) | {"resolution", "motion", "declaration"}
+
 DEONTIC = {"must", "should", "ought"}  # "the authorities must investigate": a demand by the speaker, not an event
 
 
