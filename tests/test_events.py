@@ -119,7 +119,8 @@ CASES: list[tuple[str, str, str, str | None, str, str | None]] = [
     ("Poland could close its border with Belarus, officials said.",
      "COERCE", "close", "hypothetical", "poland", None),
     # future / intentions / threats
-    ("Russia will hold talks with Turkey next week.", "CONSULT", "hold", "future", "russia", "turkey"),
+    # PLOVER: a cooperative act announced for the future is an AGREE (the aux still says it is ahead)
+    ("Russia will hold talks with Turkey next week.", "AGREE", "hold", "future", "russia", "turkey"),
     ("The rebels vowed to attack the capital.", "ASSAULT", "attack", "future", "rebels", None),
     ("The rebels vowed to attack the capital.", "THREATEN", "vowed", None, "rebels", None),
     ("Israel plans to expand its offensive in Rafah.", "ASSAULT", "expand", "future", "israel", None),

@@ -37,6 +37,7 @@ from .modality import (
     historical,
 )
 from .triggers import (
+    OFFER_CODES,
     Candidate,
     _definite,
     _refine_intent,
@@ -243,6 +244,10 @@ def make_events(kb: KnowledgeBase, config: Mapping[str, Any]) -> Component:
     return events
 
 
+# CONSULT, SUPPORT, COOPERATE and AID announced for the future are an AGREE; RETREAT and CONCEDE stay themselves
+INTENDED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+
+
 def extract_events(analysis: Analysis, lex: Lexicon) -> None:
     text = analysis.text
     events: list[Event] = []
@@ -277,6 +282,10 @@ def extract_events(analysis: Analysis, lex: Lexicon) -> None:
             if end - start > 60:
                 start, end = head.idx, head.idx + len(head.text)
             sense = cand.sense
+            if aux == "future" and sense.event_type in INTENDED_COOPERATION:
+                # PLOVER manual (AGREE): cooperative acts reported in the future tense ("will meet", "will
+                # send aid") are intentions and coded AGREE, one category; the aux still says it is ahead
+                sense = Sense("AGREE", None, OFFER_CODES[sense.event_type])
             key = (sense.event_type, tuple(sorted(actor)), aux, head.lemma_.lower())
             event = Event(
                 id="", event_type=sense.event_type, trigger=Span.of(text, start, end),
