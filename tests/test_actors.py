@@ -237,3 +237,15 @@ def test_build_script_reproduces_shipped_data(tmp_path: Path) -> None:
     assert built == current
     assert (tmp_path / "demonyms.tsv").read_text(encoding="utf-8") == \
         shipped.joinpath("demonyms.tsv").read_text(encoding="utf-8")
+
+
+def test_a_person_with_no_role_reads_as_a_private_person_and_family_nouns_are_civilians(analyse) -> None:
+    a = analyse("Reza Gul ran to the outpost. Gul said her daughter Fatima had hidden the children.")
+    gul = next(e for e in a.entities if e.name == "Reza Gul")
+    assert gul.actor.sector is None and gul.actor.other_sectors == ["CVL"]  # a reading, not asserted
+    b = analyse("A resident of Farah province said the outpost came under attack.")
+    resident = next(e for e in b.entities if "resident" in e.name)
+    assert resident.actor.sector == "CVL"
+    c = analyse("Foreign Minister Sergei Lavrov said the talks would resume.")
+    lavrov = next(e for e in c.entities if "Lavrov" in e.name)
+    assert "CVL" not in lavrov.actor.other_sectors and lavrov.actor.sector == "GOV"

@@ -804,3 +804,11 @@ def test_what_an_issued_document_does_its_author_does() -> None:
     assert "parliament" in names(b, find(b, "ACCUSE", "criticizing").actor)
     c = run("Kenya joined the force fighting armed gangs in Haiti.")
     assert not [v for v in c.events if v.event_type == "ASSAULT"]  # a description, not a document
+
+
+def test_they_inside_a_speakers_own_words_are_not_the_speaker() -> None:
+    a = run("\u201cThe first bomb hit the school. Then they came back and hit the people who were helping,\u201d "
+            "said a local official.")
+    assert not [v for v in a.events if "official" in names(a, v.actor)]
+    b = run("The Taliban said they had attacked the police post.")
+    assert "taliban" in names(b, find(b, "ASSAULT", "attacked").actor)

@@ -497,10 +497,19 @@ def resolve_pronouns(analysis: Analysis) -> None:
                 analysis.add_mention(target, tok.idx, tok.idx + len(tok.text))
                 if tok.dep_ in ("nsubj", "nsubjpass"):
                     last_subject = (tok.sent.start, target)
-        elif low in GROUP_PRONOUNS and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+        elif low in GROUP_PRONOUNS and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "poss") \
+                and not in_direct_quote(analysis.text, tok.idx):
+            # inside the speaker's own words "they" are others ("'Then they came back,' said a farmer")
             speaker = reporting_subject(analysis, tok)
             if speaker:
                 analysis.add_mention(speaker, tok.idx, tok.idx + len(tok.text))
+
+
+def in_direct_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks opened earlier in its paragraph."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def buried_before(person: Token, pronoun: Token) -> bool:

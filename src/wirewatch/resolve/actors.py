@@ -63,6 +63,10 @@ def code_actors(analysis: Analysis, coder: ActorCoder, sectors: Mapping[str, str
             # a person no dictionary knows ("Reza Gul, a resident of Farah province"): where the text puts them,
             # else the country the story is about
             actor.country = placed_country(analysis, ent.id) or focus
+        if ent.label == "PERSON" and actor.sector is None and not actor.other_sectors and not context:
+            # a person no dictionary knows and the text gives no role or title ("Reza Gul", "his daughter
+            # Fatima"): most likely a private person (kept as the other reading, not asserted)
+            actor.other_sectors = ["CVL"]
         if ent.label in ("GPE", "ORG") and actor.country and actor.sector is None and not actor.other_sectors \
                 and coder.country_of(ent.name) == actor.country:
             # "Russia expelled ...", "calls on the DPRK": a state named as an actor stands for its government

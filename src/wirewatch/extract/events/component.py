@@ -38,6 +38,7 @@ from .modality import (
 )
 from .triggers import (
     OFFER_CODES,
+    SELF,
     Candidate,
     _definite,
     _refine_intent,
@@ -92,8 +93,11 @@ def _verbal_event(analysis: Analysis, cand: Candidate, heads: dict[int, Candidat
     if head.dep_ == "acl" and _document_says(head):
         subj, _ = subject(head.head.head)  # "Amnesty put out a report accusing the army": Amnesty accuses
     actor = _entities(analysis, subj) if subj is not None else []
-    if not actor and subj is not None and subj.lower_ in PRONOUNS:
-        actor = _speaker_entities(analysis, head, lex)  # "Al-Shabaab said it had carried out the attack"
+    if not actor and subj is not None and subj.lower_ in PRONOUNS and (
+            subj.lower_ in SELF or not _quoted(analysis, head)):
+        # "Al-Shabaab said it had carried out the attack"; in a direct quotation only "we" is the speaker's side
+        # ("'Then they came back and hit the people,' said a farmer": they are not the farmer)
+        actor = _speaker_entities(analysis, head, lex)
     if not actor and subj is not None and cand.subject_role == "agent":
         actor = _unrecognised_name(analysis, subj)
     if cand.subject_role == "target" and subj is not None:
