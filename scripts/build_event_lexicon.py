@@ -172,7 +172,7 @@ HAND: list[tuple[str, str, str]] = [
     (V, "imprison", "COERCE|arrest|173"), (V, "deport", "COERCE|deport|174"), (V, "expel", "COERCE|deport|174"),
     (V, "confiscate", "COERCE|seize|1711"), (V, "ban", "COERCE|restrict|172"), (V, "outlaw", "COERCE|restrict|1722"),
     (V, "censor", "COERCE|censor|1721"), (V, "blockade", "COERCE|restrict|191"), (V, "crack", "COERCE||175"),
-    (V, "suppress", "COERCE||175"), (V, "charge", "COERCE|arrest|173"), (V, "prosecute", "COERCE|arrest|173"),
+    (V, "suppress", "COERCE||175"),
     (V, "sentence", "COERCE|arrest|173"), (V, "hack", "COERCE|cyber|170"),
     (P, "crack down", "COERCE||175"), (P, "impose curfew", "COERCE|curfew|1723"),
     (P, "declare martial law", "COERCE|martial-law|1724"), (P, "declare state of emergency", "COERCE|martial-law|1724"),
@@ -258,6 +258,10 @@ HAND: list[tuple[str, str, str]] = [
     (V, "oppose", "REJECT||120"), (V, "resist", "REJECT|yield|124"), (V, "snub", "REJECT|meet|125"),
     (P, "rule out", "REJECT||120"), (P, "turn down", "REJECT||120"), (P, "refuse to", "REJECT||120"),
     (N, "rejection", "REJECT||120"), (N, "veto", "REJECT|yield|129"),
+    # PLOVER manual (REJECT): "cancellation of meetings are REJECT" (Phoenix has CONSULT or SANCTION for them)
+    (P, "cancel visit", "REJECT|meet|125"), (P, "cancel planned visit", "REJECT|meet|125"),
+    (P, "cancel trip", "REJECT|meet|125"), (P, "cancel @talks", "REJECT|meet|125"),
+    (P, "call off visit", "REJECT|meet|125"), (P, "call off @talks", "REJECT|meet|125"),
     # --- ACCUSE (09, 11) ---
     (V, "accuse", "ACCUSE|allege|112"), (V, "blame", "ACCUSE|allege|112"), (V, "condemn", "ACCUSE|disapprove|111"),
     (V, "denounce", "ACCUSE|disapprove|111"), (V, "criticize", "ACCUSE|disapprove|111"),
@@ -266,6 +270,11 @@ HAND: list[tuple[str, str, str]] = [
     (V, "decry", "ACCUSE|disapprove|111"), (V, "investigate", "ACCUSE|investigate|090"),
     (V, "probe", "ACCUSE|investigate|090"), (V, "sue", "ACCUSE|allege|115"), (V, "allege", "ACCUSE|allege|112"),
     (V, "rebuke", "ACCUSE|disapprove|111"), (V, "lambast", "ACCUSE|disapprove|111"),
+    # PLOVER manual (ACCUSE): "accuse, allege, or charge, both judicially and informally"; mode allege: "sue,
+    # indict, or charge; bring to trial" (Phoenix files charging under CAMEO 173, arrest)
+    (V, "charge", "ACCUSE|allege|112"), (V, "indict", "ACCUSE|allege|112"), (V, "prosecute", "ACCUSE|allege|112"),
+    (P, "file charge", "ACCUSE|allege|112"), (P, "bring charge", "ACCUSE|allege|112"),
+    (P, "press charge", "ACCUSE|allege|112"),
     # CAMEO2PLOVER: 116 "find guilty or liable (legally)" is ACCUSE (Phoenix files "convict" under 173, arrest)
     (V, "convict", "ACCUSE|disapprove|116"), (P, "find guilty", "ACCUSE|disapprove|116"),
     (P, "lodge complaint", "ACCUSE|allege|114"), (P, "file complaint", "ACCUSE|allege|114"),

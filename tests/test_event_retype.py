@@ -84,11 +84,19 @@ def test_component_only_changes_types(pipeline: Pipeline) -> None:
                 assert a.event_type == b.event_type
 
 
-def test_component_retypes_a_legal_charge_as_an_accusation() -> None:
-    # PLOVER codes criminal charges as ACCUSE; the verb lexicon has "charge" under COERCE (arrest sense).
-    text = "Prosecutors charged the former mayor with bribery on Tuesday."
+def test_component_retypes_a_capture_as_an_assault() -> None:
+    # PLV's annotators code a town's capture in war as ASSAULT; the verb lexicon has "capture" under
+    # COERCE (seize, CAMEO 192)
+    text = "ISIS militants captured Mosul on Tuesday."
     bare = Pipeline(Settings())(Article(text=text, published="2024-05-10")).events
     retyped = Pipeline(Settings(pipeline=WITH_RETYPE))(Article(text=text, published="2024-05-10")).events
     assert [e.event_type for e in bare] == ["COERCE"]
-    assert [e.event_type for e in retyped] == ["ACCUSE"]
-    assert retyped[0].cameo == PLOVER_CAMEO["ACCUSE"] and retyped[0].mode is None
+    assert [e.event_type for e in retyped] == ["ASSAULT"]
+    assert retyped[0].cameo == PLOVER_CAMEO["ASSAULT"] and retyped[0].mode is None
+
+
+def test_a_legal_charge_is_an_accusation_in_the_lexicon_itself() -> None:
+    # PLOVER manual (ACCUSE): "accuse, allege, or charge, both judicially and informally"
+    text = "Prosecutors charged the former mayor with bribery on Tuesday."
+    bare = Pipeline(Settings())(Article(text=text, published="2024-05-10")).events
+    assert [(e.event_type, e.mode) for e in bare] == [("ACCUSE", "allege")]

@@ -812,3 +812,10 @@ def test_they_inside_a_speakers_own_words_are_not_the_speaker() -> None:
     assert not [v for v in a.events if "official" in names(a, v.actor)]
     b = run("The Taliban said they had attacked the police post.")
     assert "taliban" in names(b, find(b, "ASSAULT", "attacked").actor)
+
+
+def test_cancelling_a_visit_is_a_rejection() -> None:
+    a = run("The UK prime minister has cancelled a planned visit to Washington in March amid tensions.")
+    assert find(a, "REJECT", "cancelled") and not [v for v in a.events if v.event_type in ("CONSULT", "SANCTION")]
+    b = run("Brazil's federal police filed new charges against President Michel Temer on Tuesday.")
+    assert "temer" in names(b, find(b, "ACCUSE", "filed").recipient)
