@@ -819,3 +819,12 @@ def test_cancelling_a_visit_is_a_rejection() -> None:
     assert find(a, "REJECT", "cancelled") and not [v for v in a.events if v.event_type in ("CONSULT", "SANCTION")]
     b = run("Brazil's federal police filed new charges against President Michel Temer on Tuesday.")
     assert "temer" in names(b, find(b, "ACCUSE", "filed").recipient)
+
+
+def test_an_order_is_the_act_it_commands() -> None:
+    a = run("The government ordered the daily newspaper to suspend publication for 15 days.")
+    order = find(a, "COERCE", "ordered")
+    assert "government" in names(a, order.actor)
+    assert not [v for v in a.events if v.event_type == "REQUEST"]
+    b = run("The minister ordered the police to talk to the residents.")
+    assert find(b, "REQUEST", "ordered")  # an order of nothing coercive stays a demand

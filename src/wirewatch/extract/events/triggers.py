@@ -651,6 +651,24 @@ def _purpose(cand: Candidate) -> None:
             return
 
 
+# what an order enacts: the one who orders an arrest, a ban or a withdrawal does it
+ENACTED = frozenset({"COERCE", "SANCTION", "RETREAT", "MOBILIZE", "ASSAULT"})
+
+
+def _enacted_order(cand: Candidate, lex: Lexicon) -> None:
+    """'A judge ordered nine ex-ministers jailed', 'the government ordered the daily to suspend publication':
+    the order is the act it commands, by whoever gave it, with the commanded clause folded in."""
+    if cand.sense.event_type != "REQUEST" or verb_lemma(cand.head, lex) != "order":
+        return
+    for child in cand.head.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+            inner = verb_candidate(child, lex)
+            if inner is not None and inner.sense.event_type in ENACTED:
+                cand.sense, cand.purpose = inner.sense, child
+                cand.theme |= inner.theme
+                return
+
+
 def is_verbal(tok: Token) -> bool:
     """A clause head: a verb, a copula heading its clause ("are believed to be behind"), or a word the tagger
     took for a noun but the parser made a clause ("militants ... advance towards the capital")."""
@@ -736,6 +754,7 @@ def sentence_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
             cand = verb_candidate(tok, lex)
             if cand:
                 _purpose(cand)
+                _enacted_order(cand, lex)
                 consumed |= {i for i in cand.theme if not is_verbal(tok.doc[i])}
                 cands.append(cand)
     for tok in sent:
