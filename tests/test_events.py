@@ -828,3 +828,20 @@ def test_an_order_is_the_act_it_commands() -> None:
     assert not [v for v in a.events if v.event_type == "REQUEST"]
     b = run("The minister ordered the police to talk to the residents.")
     assert find(b, "REQUEST", "ordered")  # an order of nothing coercive stays a demand
+
+
+def test_failing_to_reach_a_deal_rejects_it() -> None:
+    a = run("The United States and South Korea failed to reach agreement on a free-trade deal on Friday.")
+    reject = find(a, "REJECT")
+    assert "south korea" in names(a, reject.actor) and reject.aux is None
+    assert not [v for v in a.events if v.event_type == "AGREE"]
+
+
+def test_joint_exercises_are_cooperation_and_criticism_from_someone_is_theirs() -> None:
+    a = run("China and Russia began joint naval drills in the Sea of Japan on Monday.")
+    assert "russia" in names(a, find(a, "COOPERATE").actor)
+    b = run("Iran faces criticism from the United Nations over its detention of activists.")
+    accuse = find(b, "ACCUSE", "criticism")
+    assert "united nations" in names(b, accuse.actor) and "iran" in names(b, accuse.recipient)
+    c = run("Kigali said it would withdraw its forces once the threat from armed groups in Congo is removed.")
+    assert not [v for v in c.events if v.event_type == "THREATEN" and "armed groups" in names(c, v.actor)]

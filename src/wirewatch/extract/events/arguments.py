@@ -184,11 +184,29 @@ def noun_arguments(analysis: Analysis, cand: Candidate) -> tuple[list[str], list
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     actor += [e for e in _entities(analysis, pobj) if e not in actor]
+        elif child.dep_ == "prep" and child.lower_ == "from" and cand.sense.event_type in SENT_FROM:
+            for pobj in child.children:  # "criticism from the U.N.", "aid from Japan": who it comes from
+                if pobj.dep_ == "pobj":
+                    actor += [e for e in _entities(analysis, pobj) if e not in actor]
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS - {"from", "with", "for", "at"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     recipient += [e for e in _entities(analysis, pobj) if e not in recipient]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in UNDERGOING:
+        # "Iran faces criticism from the U.N.": the one who faces it is whom it is aimed at
+        subj, _ = subject(noun.head)
+        if subj is not None:
+            recipient += [e for e in _entities(analysis, subj) if e not in recipient]
     return actor, [r for r in recipient if r not in actor]
+
+
+# verbal acts and aid whose "from X" names who they come from ("criticism from the U.N.", "aid from Japan");
+# not a threat: "the threat from armed groups" is the danger they pose
+SENT_FROM = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "AID"})
+
+
+# verbs whose subject undergoes the act their object names ("faces criticism", "drew condemnation")
+UNDERGOING = frozenset({"face", "receive", "draw", "attract", "suffer"})
 
 
 def _coded(analysis: Analysis, ids: list[str]) -> int:

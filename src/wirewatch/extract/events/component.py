@@ -118,6 +118,10 @@ def _verbal_event(analysis: Analysis, cand: Candidate, heads: dict[int, Candidat
     own = _own_marks(head, lex)
     aux = own if speaker is not None else aux_mode(head, lex)
     gov = _governor(head, heads, lex) if speaker is None else None
+    if aux == "negation" and own is None and cand.sense.event_type == "AGREE" and head.dep_ == "xcomp" \
+            and head.head.lemma_.lower() == "fail":
+        # "failed to reach agreement on the treaty": talks that end without a deal reject it (CAMEO 127)
+        cand.sense, aux = Sense("REJECT", "meet", "127"), None
     if _not_an_event_here(analysis, head, aux, own, gov):
         return None
     if cand.sense.event_type == "MOBILIZE" and recipient and _peacekeeping(cand, subj):

@@ -611,8 +611,14 @@ def walkout_strike(tok: Token) -> bool:
     return WALKOUT_KINDS.search(tok.doc[tok.left_edge.i: tok.i].text.lower()) is not None
 
 
+# what two forces hold together ("joint military exercises", "joint naval drills", "joint war games")
+JOINT_ACTIVITIES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "patrol", "operation"})
+
+
 def noun_sense(tok: Token, lex: Lexicon) -> Sense | None:
     lemma = tok.lemma_.lower()
+    if lemma in JOINT_ACTIVITIES and any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children):
+        return Sense("COOPERATE", "military", "062")
     if walkout_strike(tok) and "general strike" in lex.nouns:
         return lex.nouns["general strike"]
     if any(c.dep_ == "compound" and c.lower_ in NOT_EVENT_COMPOUNDS for c in tok.children):
