@@ -845,3 +845,12 @@ def test_joint_exercises_are_cooperation_and_criticism_from_someone_is_theirs() 
     assert "united nations" in names(b, accuse.actor) and "iran" in names(b, accuse.recipient)
     c = run("Kigali said it would withdraw its forces once the threat from armed groups in Congo is removed.")
     assert not [v for v in c.events if v.event_type == "THREATEN" and "armed groups" in names(c, v.actor)]
+
+
+def test_forcing_someone_to_act_is_coercion_but_a_forced_flight_in_an_attack_is_not_a_second_event() -> None:
+    a = run("Police forced the opposition leader out of the country on Tuesday.")
+    assert "police" in names(a, find(a, "COERCE", "forced").actor)
+    b = run("Insurgents attacked the town on Saturday, burning homes and forcing thousands of residents to flee.")
+    assert not [v for v in b.events if v.event_type == "COERCE"]
+    c = run("Thousands of residents were forced to flee their homes.")
+    assert not [v for v in c.events if v.event_type == "COERCE"]

@@ -435,7 +435,7 @@ def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
         return None
     if cand is None:
         lemma = verb_lemma(verb, lex)
-        cand = _subject_class(verb, lemma, lex) or _under_fire(verb) or _behind(verb, lex)
+        cand = _subject_class(verb, lemma, lex) or _under_fire(verb) or _behind(verb, lex) or _forced(verb, lemma)
     if cand is not None and cand.sense.event_type == "ASSAULT" and verb_lemma(verb, lex) == "claim":
         cand.claim = True  # "claimed responsibility", "claimed the attack"
     if cand is None or cand.sense.event_type == "ASSAULT" and not cand.claim:
@@ -447,6 +447,20 @@ def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     if cand is not None and _passive_detention(verb, cand):
         cand.actorless, cand.subject_role = True, "target"
     return cand
+
+
+def _forced(verb: Token, lemma: str) -> Candidate | None:
+    """'Jets forced a cargo plane to land', 'police forced him out of the country': making someone do
+    something is coercion (CAMEO 170; out of a country, expulsion 174). Only an active verb with its object:
+    "thousands were forced to flee" names no one who forced them."""
+    if lemma != "force" or verb.tag_ == "VBG" or not any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "attacked the town, forcing thousands to flee": what the attack did, not a second act
+    out = any(c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in verb.children)
+    if out:
+        return Candidate(Sense("COERCE", "deport", "174"), [verb], verb, quality=0.55)
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):  # the small model tags "to land" a noun
+        return Candidate(Sense("COERCE", None, "170"), [verb], verb, quality=0.5)
+    return None
 
 
 #: PLOVER modes of COERCE whose passive patient is the detained, deported or charged person
