@@ -54,3 +54,21 @@ def test_the_command_line_gives_one_line_and_exit_2(monkeypatch: pytest.MonkeyPa
     assert result.exit_code == 2
     lines = [x for x in result.output.splitlines() if x.strip()]
     assert len(lines) == 1 and "requires 'entities'" in lines[0]
+
+
+def test_attributions_can_keep_claims_only() -> None:
+    from wirewatch.model import Article
+
+    claims_only = Settings(components=(("attributions", (("noun_contents", False),)),))
+
+    def contents(text: str, settings: Settings) -> list[str]:
+        return [a.content.text for a in Pipeline(settings)(Article(text=text)).attributions]
+
+    topic = "The Kenyan interior ministry announced the decision on Monday."
+    assert contents(topic, Settings()) == ["the decision"]  # the default keeps it, as PolNeAR annotates it
+    assert contents(topic, claims_only) == []
+    for text, content in (("The Kenyan interior ministry said the decision was final.", "the decision was final"),
+                          ("Rwanda denied any involvement.", "any involvement"),
+                          ("The ministry called the sanctions illegal and futile.", "the sanctions illegal and futile")):
+        assert contents(text, claims_only) == [content]  # a clause, a denial, a verdict: still claims
+    assert "noun_contents = true" in default_config_toml(registered())
