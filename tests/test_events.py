@@ -854,3 +854,11 @@ def test_forcing_someone_to_act_is_coercion_but_a_forced_flight_in_an_attack_is_
     assert not [v for v in b.events if v.event_type == "COERCE"]
     c = run("Thousands of residents were forced to flee their homes.")
     assert not [v for v in c.events if v.event_type == "COERCE"]
+
+
+def test_money_handed_over_is_aid() -> None:
+    a = run("The Australian government provided $400 million to Indonesia last year.")
+    aid = find(a, "AID", "provided")
+    assert "australian" in names(a, aid.actor) and "indonesia" in names(a, aid.recipient)
+    b = run("The Japanese government provided aid in Nepal after the earthquake.")
+    assert "nepal" in names(b, find(b, "AID").recipient)  # aid given in a country goes to it

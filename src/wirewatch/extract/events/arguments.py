@@ -150,6 +150,15 @@ def recipients(analysis: Analysis, cand: Candidate, actor: list[str]) -> list[st
                 out.append(eid)
 
     heads = [verb, *[t for t in verb.doc if t.i in cand.theme]]
+    if cand.sense.event_type == "AID" and not any(
+            c.dep_ in ("dative",) or c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS for h in heads for c in h.children):
+        # "provided $340 million for assistance in northern Iraq": aid given in a country goes to it
+        for h in heads:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE":
+                            add(pobj)
     if cand.purpose is not None:
         heads.append(cand.purpose)
     patient = passive_patient(verb)

@@ -435,7 +435,8 @@ def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
         return None
     if cand is None:
         lemma = verb_lemma(verb, lex)
-        cand = _subject_class(verb, lemma, lex) or _under_fire(verb) or _behind(verb, lex) or _forced(verb, lemma)
+        cand = _subject_class(verb, lemma, lex) or _under_fire(verb) or _behind(verb, lex) or _forced(verb, lemma) \
+            or _money_given(verb, lemma)
     if cand is not None and cand.sense.event_type == "ASSAULT" and verb_lemma(verb, lex) == "claim":
         cand.claim = True  # "claimed responsibility", "claimed the attack"
     if cand is None or cand.sense.event_type == "ASSAULT" and not cand.claim:
@@ -447,6 +448,21 @@ def verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     if cand is not None and _passive_detention(verb, cand):
         cand.actorless, cand.subject_role = True, "target"
     return cand
+
+
+# verbs of handing over money ("provided $340 million", "gave 352.5 million euros")
+GIVING = frozenset({"give", "provide", "donate", "grant", "send", "allocate", "contribute"})
+
+
+def _money_given(verb: Token, lemma: str) -> Candidate | None:
+    """'The Australian Government provided $400 million to Indonesia': money handed over is economic AID
+    (CAMEO 071), whatever it is called ("ODA", "grants")."""
+    if lemma not in GIVING:
+        return None
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.ent_type_ == "MONEY":
+            return Candidate(Sense("AID", "economic", "071"), [verb], verb, theme={obj.i}, quality=0.55)
+    return None
 
 
 def _forced(verb: Token, lemma: str) -> Candidate | None:
