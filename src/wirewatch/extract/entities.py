@@ -20,6 +20,7 @@ from ..kb.actors import ActorCoder
 from ..kb.lexicons import ActorNouns, lexicon_words
 from ..nlp.deps import CLAUSE_DEPS
 from ..registry import Component, factory
+from .attributions.quotes import find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -475,6 +476,7 @@ def resolve_pronouns(analysis: Analysis) -> None:
     last_person: tuple[int, str] | None = None
     last_person_token: Token | None = None
     last_subject: tuple[int, str] | None = None
+    quotes = find_quotes(analysis.text)
     for tok in doc:
         eid = analysis.token_entity.get(tok.i)
         ent = analysis.entity(eid) if eid else None
@@ -498,18 +500,11 @@ def resolve_pronouns(analysis: Analysis) -> None:
                 if tok.dep_ in ("nsubj", "nsubjpass"):
                     last_subject = (tok.sent.start, target)
         elif low in GROUP_PRONOUNS and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "poss") \
-                and not in_direct_quote(analysis.text, tok.idx):
+                and not any(q.start <= tok.idx < q.close for q in quotes):
             # inside the speaker's own words "they" are others ("'Then they came back,' said a farmer")
             speaker = reporting_subject(analysis, tok)
             if speaker:
                 analysis.add_mention(speaker, tok.idx, tok.idx + len(tok.text))
-
-
-def in_direct_quote(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside quotation marks opened earlier in its paragraph."""
-    start = text.rfind("\n", 0, pos) + 1
-    before = text[start:pos]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def buried_before(person: Token, pronoun: Token) -> bool:
