@@ -43,13 +43,15 @@ def event_context(analysis: Analysis, actor_nouns: frozenset[str] = frozenset())
     """Each event's place, date and reporting attribution, from its own clause or sentence. ``actor_nouns``:
     the nouns a place may name an actor by ("London police"), which is then no place the story is in."""
     dateline = dateline_place(analysis)
+    # toponyms that stand for an actor ("London police"), read from the parse once per article
+    actors = frozenset(t.start for t in analysis.toponyms if _names_an_actor(analysis, t, actor_nouns))
     focus = focus_place(analysis)
     for ev in analysis.events:
         ev.place = event_place(analysis, ev)
         ev.place_basis = "stated" if ev.place else None
         # a statement or a demand happens wherever its speaker is; only physical events inherit the story's place
         physical = ev.event_type not in TARGET_IS_NOT_PLACE
-        story = context_place(analysis, ev.sentence.start, actor_nouns) if physical else None
+        story = context_place(analysis, ev.sentence.start, actors) if physical else None
         if ev.place is not None and physical:
             # "troops in Iraq", datelined Baghdad: the country the sentence names holds a nearer place the story gave
             finer = narrower_place(analysis, ev.place, story, dateline)
@@ -199,16 +201,16 @@ def inside(place: Place, outer: Place) -> bool:
     return False
 
 
-def context_place(analysis: Analysis, pos: int, actor_nouns: frozenset[str] = frozenset()) -> str | None:
+def context_place(analysis: Analysis, pos: int, actors: frozenset[int] = frozenset()) -> str | None:
     """The city or province the body named most often before ``pos`` (of equals, the latest): where the story
     is ("Douma", named three times, not "Damascus" in "the Damascus suburbs" just before), not counting a
-    place that names an actor ("a statement issued by London police", "Moscow denies")."""
+    place that names an actor (``actors``: the starts of such toponyms, "London police", "Moscow denies")."""
     places = {p.id: p for p in analysis.places}
     body = dateline_end(analysis)
     seen: dict[str, tuple[int, int]] = {}  # place -> (mentions before pos, last start)
     for top in analysis.toponyms:
         specific = top.place and (places[top.place].feature or "").startswith(("PPL", "ADM"))
-        if body <= top.start < pos and specific and not _names_an_actor(analysis, top, actor_nouns):
+        if body <= top.start < pos and specific and top.start not in actors:
             n, _ = seen.get(top.place, (0, 0))
             seen[top.place] = (n + 1, top.start)
     return max(seen, key=lambda k: seen[k]) if seen else None
