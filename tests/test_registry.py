@@ -72,3 +72,12 @@ def test_attributions_can_keep_claims_only() -> None:
                           ("The ministry called the sanctions illegal and futile.", "the sanctions illegal and futile")):
         assert contents(text, claims_only) == [content]  # a clause, a denial, a verdict: still claims
     assert "noun_contents = true" in default_config_toml(registered())
+
+
+def test_a_component_setting_of_the_wrong_type_is_refused_in_one_line() -> None:
+    for key, value in (("noun_contents", "maybe"), ("filter", 1)):
+        with pytest.raises(ConfigError, match=f"setting {key} = .* must be a bool") as err:
+            Pipeline(Settings(components=(("attributions", ((key, value),)),)))
+        assert "\n" not in str(err.value)
+    with pytest.raises(ConfigError, match="profile = 3 must be a str"):
+        Pipeline(Settings(components=(("places", (("profile", 3),)),)))

@@ -40,6 +40,11 @@ class Pipeline:
         if unknown:
             raise ConfigError(f"component {f.name!r} has no setting(s) {', '.join(unknown)}; "
                               f"known: {', '.join(sorted(f.default_config)) or 'none'}")
+        for key, value in config.items():
+            # a setting takes its default's type: "filter = 'no'" would otherwise read as true
+            want = type(f.default_config[key])
+            if not isinstance(value, want) or isinstance(value, bool) != (want is bool):
+                raise ConfigError(f"component {f.name!r}: setting {key} = {value!r} must be a {want.__name__}")
         return f.make(self.kb, config)
 
     def check_length(self, article: Article) -> None:
