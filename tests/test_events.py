@@ -383,6 +383,16 @@ def test_a_strike_named_by_its_kind_is_a_walkout() -> None:
     assert find(c, "ASSAULT")
 
 
+def test_a_blockade_by_civilians_is_a_protest_and_by_a_force_a_coercion() -> None:
+    a = run("Police arrested a union leader a day after a blockade by drivers protesting against fuel shortages.")
+    assert find(a, "PROTEST", "blockade").mode == "obstruct"
+    assert "drivers" in names(a, find(a, "PROTEST", "blockade").actor)
+    b = run("Truck drivers mounted a blockade of the port on Monday.")
+    assert find(b, "PROTEST", "blockade") and not [v for v in b.events if v.event_type == "COERCE"]
+    c = run("Rebels blockaded the town of Kidal on Monday.")
+    assert find(c, "COERCE", "blockaded") and not [v for v in c.events if v.event_type == "PROTEST"]
+
+
 def test_a_participle_describing_the_subject_is_no_event_of_its_own() -> None:
     a = run("The Saudi-led coalition fighting Houthi rebels in Yemen has declared a two-week ceasefire.")
     assert not [v for v in a.events if v.event_type == "ASSAULT"]

@@ -294,6 +294,9 @@ def extract_events(analysis: Analysis, lex: Lexicon) -> None:
                 # PLOVER manual (AGREE): cooperative acts reported in the future tense ("will meet", "will
                 # send aid") are intentions and coded AGREE, one category; the aux still says it is ahead
                 sense = Sense("AGREE", None, OFFER_CODES[sense.event_type])
+            if sense.event_type == "COERCE" and any(t.lemma_.lower() in BLOCKADES for t in cand.trigger) \
+                    and _civilian(analysis, actor):
+                sense = PROTEST_OBSTRUCT  # "a blockade by drivers protesting against fuel shortages"
             key = (sense.event_type, tuple(sorted(actor)), aux, head.lemma_.lower())
             event = Event(
                 id="", event_type=sense.event_type, trigger=Span.of(text, start, end),
@@ -327,6 +330,18 @@ def extract_events(analysis: Analysis, lex: Lexicon) -> None:
 
 # armed sides: a force reporting casualties among its opponents is reporting what it did
 ARMED_SECTORS = {"MIL": "state", "GOV": "state", "COP": "state", "REB": "armed", "IMG": "armed", "SEP": "armed"}
+#: sectors that wield force: their blockade is a siege or a closure (COERCE); anyone else's is a protest
+FORCE_SECTORS = frozenset(ARMED_SECTORS) | {"UAF", "INS", "SPY"}
+#: triggers that are COERCE when a force does them and PROTEST (PLOVER mode obstruct, CAMEO 144) when
+#: civilians do ("a blockade by drivers", "truckers' blockades")
+BLOCKADES = frozenset({"blockade", "barricade"})
+PROTEST_OBSTRUCT = Sense("PROTEST", "obstruct", "144")
+
+
+def _civilian(analysis: Analysis, actor: list[str]) -> bool:
+    """Whether an event's actors are all known and none of them wields force."""
+    sectors = [e.actor.sector for a in actor if (e := analysis.entity(a)) is not None]
+    return bool(sectors) and len(sectors) == len(actor) and all(s and s not in FORCE_SECTORS for s in sectors)
 
 
 def _reporting_side(analysis: Analysis, event: Event) -> list[str]:
