@@ -30,7 +30,9 @@ from corpus_fixtures import PG_URL, reset_pg
 from wirewatch.cli import cli, register_subcommands
 from wirewatch.link import link
 from wirewatch.link.duplicates import CopyIndex, signature
+from wirewatch.link.incidents import IncidentIndex, Mention, day_number, stated_span
 from wirewatch.link.sources import count_sources, credited_outlet
+from wirewatch.model import Actor, Entity
 from wirewatch.store import open_store
 from wirewatch.store import schema as s
 
@@ -88,6 +90,59 @@ def test_copy_index_groups_reprints_and_merges_groups() -> None:
     group, jaccard, merged = index.add("b", signature(copy, 5, 128))
     assert group == "a" and jaccard is not None and jaccard >= 0.8 and merged == []
     assert index.add("c", signature(other, 5, 128))[0] == "c"
+
+
+def _mention(article: str, iso: str, said: str | None = None, actors: tuple[Entity, ...] = (),
+             recipients: tuple[Entity, ...] = (), event_type: str = "ASSAULT") -> Mention:
+    from wirewatch.link.incidents import actor_keys
+    day = day_number(iso)
+    assert day is not None
+    place = ("Bokkos", "NGA", 9.30, 8.99, 4)
+    return Mention(article=article, event="V1", event_type=event_type, day=day, slack=0, iso=iso, place=place,
+                   actors=set().union(*(actor_keys(e) for e in actors)),
+                   recipients=set().union(*(actor_keys(e) for e in recipients)),
+                   actor_names=[e.name for e in actors], recipient_names=[e.name for e in recipients],
+                   source_key=article, stated=stated_span(iso, said))
+
+
+def _group(name: str, country: str | None, sector: str | None) -> Entity:
+    return Entity(id="E1", name=name, label="NOMINAL", actor=Actor(country=country, sector=sector))
+
+
+def test_mentions_stating_different_days_are_different_incidents() -> None:
+    index = IncidentIndex(days=2, km_limit=60)
+    index.add(_mention("a", "2024-05-13", "on Monday"), "2024-05-13")
+    # the next day's report of a protest on that day: two protests, however close
+    assert index.add(_mention("b", "2024-05-14", "on Tuesday"), "2024-05-14")[1] is True
+    # a report dated only by its publication the next day may be either: it founds none
+    assert index.add(_mention("c", "2024-05-14"), "2024-05-14")[1] is False
+    assert len(index.incidents) == 2
+    # "overnight" in a report of Thursday morning is Wednesday's night: one attack with "on Wednesday"
+    index = IncidentIndex(days=2, km_limit=60)
+    wednesday, _ = index.add(_mention("a", "2025-04-16", "on Wednesday"), "2025-04-17")
+    assert index.add(_mention("b", "2025-04-17", "overnight"), "2025-04-17")[0].id == wednesday.id
+    # ... but not one with an attack on Friday night
+    assert index.add(_mention("c", "2025-04-18", "on Friday night"), "2025-04-19")[1] is True
+    assert stated_span("2025-04-18", "Friday night") == "2025-04-18/2025-04-19"
+    # the rule is a setting: stated days a day apart may be one incident when it allows a day
+    index = IncidentIndex(days=2, km_limit=60, stated_days=1)
+    first, _ = index.add(_mention("a", "2024-05-13", "on Monday"), "2024-05-13")
+    assert index.add(_mention("b", "2024-05-14", "on Tuesday"), "2024-05-14")[0].id == first.id
+
+
+def test_groups_told_two_ways_do_not_contradict_but_coded_sides_do() -> None:
+    index = IncidentIndex(days=2, km_limit=60)
+    gunmen = _group("gunmen", "NGA", "UAF")
+    first, _ = index.add(_mention("a", "2025-04-16", actors=(gunmen,), recipients=(_group("residents", None, None),)),
+                         "2025-04-16")
+    # "attackers" (rebels) are the "gunmen" (unidentified armed men) of another report; "at least 27
+    # people" are the "residents": names alone that differ are no contradiction
+    attackers, people = _group("attackers", "NGA", "REB"), _group("at least 27 people", None, None)
+    assert index.add(_mention("b", "2025-04-16", actors=(attackers,), recipients=(people,)),
+                     "2025-04-16")[0].id == first.id
+    # foreign troops are not the gunmen: coded sides that share nothing are two incidents
+    army = _group("Cameroonian troops", "CMR", "MIL")
+    assert index.add(_mention("c", "2025-04-16", actors=(army,)), "2025-04-16")[1] is True
 
 
 def test_sources_count_outlets_and_copy_groups_once() -> None:

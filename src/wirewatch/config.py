@@ -85,6 +85,9 @@ class Settings:
     link_incident_days: int = 2
     # ... and their places (towns or sites) at most this far apart; a country or province matches its towns.
     link_incident_km: float = 60.0
+    # ... but two mentions whose own sentences state their days ("on Monday") must be at most this many
+    # days apart (one more when either is a night, which straddles two days).
+    link_incident_stated_days: int = 0
     # Two claims are one if their sentence embeddings have at least this cosine similarity ...
     link_claim_similarity: float = 0.72
     # ... or this much with a shared incident or speaker, ...

@@ -48,15 +48,31 @@ def day_number(iso: str | None) -> int | None:
         return None
 
 
+#: sectors of armed groups whose identity reports often leave open: one paper's "gunmen" (unidentified
+#: armed force) is another's "attackers" or "militants" (rebels); they are compatible, not contradictory
+ARMED_UNKNOWN = frozenset({"UAF", "REB", "INS"})
+#: key prefixes that say only a little (a country, an armed group of a country): half the evidence of a name
+#: or of a country and sector
+WEAK_KEYS = ("k:", "a:")
+
+
 def actor_keys(entity: Entity) -> set[str]:
-    """Matching keys of an actor: its name, its country and sector, and (weaker) its country alone."""
+    """Matching keys of an actor: its name, its country and sector, and (weaker) its country alone and,
+    for an armed group of unknown or contested identity, its country's armed groups."""
     keys = {f"n:{normal_name(entity.name)}"}
     country, sector = entity.actor.country, entity.actor.sector
     if country and sector:
         keys.add(f"c:{country}/{sector}")
     if country:
         keys.add(f"k:{country}")
+    if country and sector in ARMED_UNKNOWN:
+        keys.add(f"a:{country}")
     return keys
+
+
+def _coded(keys: set[str]) -> bool:
+    """Whether some key of an actor set says more than its name (a country, a sector)."""
+    return any(not k.startswith("n:") for k in keys)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -82,6 +98,9 @@ class Mention:
     actor_names: list[str]
     recipient_names: list[str]
     source_key: str
+    #: the days its own sentence states ("on Monday"; a night straddles two: "overnight", "on Friday
+    #: night"), as an ISO interval "first/last" or one ISO day; None when its day is the publication's
+    stated: str | None = None
 
 
 def mentions_of(doc: Document, published: str | None, source_key: str) -> list[Mention]:
@@ -99,6 +118,8 @@ def mentions_of(doc: Document, published: str | None, source_key: str) -> list[M
         if day is None or iso is None:
             continue
         slack = _SLACK.get(v.date.precision or "day", 0) if v.date.value else 0
+        stated = stated_span(iso[:10], v.date.text) if v.date.value and (v.date.precision or "day") == "day" \
+            else None
         p = places.get(v.place) if v.place else None
         place = (p.name, p.country, p.lat, p.lon, place_rank(p.feature)) if p else None
         actors = [ents[i] for i in v.actor if i in ents]
@@ -109,8 +130,29 @@ def mentions_of(doc: Document, published: str | None, source_key: str) -> list[M
             actors=set().union(*(actor_keys(e) for e in actors)) if actors else set(),
             recipients=set().union(*(actor_keys(e) for e in recipients)) if recipients else set(),
             actor_names=[e.name for e in actors], recipient_names=[e.name for e in recipients],
-            source_key=source_key))
+            source_key=source_key, stated=stated))
     return out
+
+
+def stated_span(iso: str, text: str | None) -> str | None:
+    """The days a stated date covers: "overnight" (resolved to the morning it ends) is that night, the
+    day before and the day; "on Friday night" is Friday and the small hours of Saturday; any other stated
+    day is itself. None when nothing was stated."""
+    if not text:
+        return None
+    words = text.lower()
+    day = date.fromisoformat(iso)
+    if "overnight" in words:
+        return f"{date.fromordinal(day.toordinal() - 1).isoformat()}/{iso}"
+    if "night" in words:
+        return f"{iso}/{date.fromordinal(day.toordinal() + 1).isoformat()}"
+    return iso
+
+
+def span_days(span: str) -> tuple[int, int]:
+    first, _, last = span.partition("/")
+    return date.fromisoformat(first).toordinal(), date.fromisoformat(last or first).toordinal()
+
 
 
 @dataclass
@@ -125,6 +167,7 @@ class Incident:
     recipient_names: Counter[str] = field(default_factory=Counter)
     members: list[tuple[str, str]] = field(default_factory=list)  # (article, source key)
     first_published: str | None = None
+    stated_days: Counter[str] = field(default_factory=Counter)  # days its members' sentences state
 
     # -- the aggregate --------------------------------------------------------------------------------
     def best_place(self) -> tuple[str, str | None, float, float, int] | None:
@@ -141,6 +184,8 @@ class Incident:
         if m.place:
             self.places[m.place] += 1
         self.days[m.iso] += 1
+        if m.stated:
+            self.stated_days[m.stated] += 1
         self.actor_names.update(m.actor_names)
         self.recipient_names.update(m.recipient_names)
         self.members.append((m.article, m.source_key))
@@ -151,7 +196,8 @@ class Incident:
         return {"places": [[*k, n] for k, n in sorted(self.places.items(), key=_place_order)],
                 "days": dict(sorted(self.days.items())),
                 "actors": dict(sorted(self.actor_names.items())),
-                "recipients": dict(sorted(self.recipient_names.items()))}
+                "recipients": dict(sorted(self.recipient_names.items())),
+                "stated": dict(sorted(self.stated_days.items()))}
 
     @classmethod
     def from_votes(cls, id: str, event_type: str, actor_keys: set[str], recipient_keys: set[str],
@@ -163,6 +209,8 @@ class Incident:
         inc.days.update({k: int(v) for k, v in votes["days"].items()})
         inc.actor_names.update({k: int(v) for k, v in votes["actors"].items()})
         inc.recipient_names.update({k: int(v) for k, v in votes["recipients"].items()})
+        # incidents linked before stated days were kept have none: no stated day then contradicts them
+        inc.stated_days.update({k: int(v) for k, v in votes.get("stated", {}).items()})
         return inc
 
 
@@ -233,9 +281,10 @@ class IncidentIndex:
     candidates the interrupted run would have scored.
     """
 
-    def __init__(self, days: int, km_limit: float) -> None:
+    def __init__(self, days: int, km_limit: float, stated_days: int = 0) -> None:
         self.window = days
         self.km_limit = km_limit
+        self.stated_window = stated_days
         self.incidents: dict[str, Incident] = {}
         self._buckets: dict[tuple[str, int, str], set[str]] = {}
         self._filed: dict[str, tuple[int, set[str]]] = {}  # incident -> (day, keys) it is filed under
@@ -303,13 +352,19 @@ class IncidentIndex:
 
     def score(self, m: Mention, inc: Incident) -> float | None:
         """How much says ``m`` is ``inc`` (None: something says it is not)."""
+        if m.stated and inc.stated_days and not self._same_stated_day(m, inc):
+            return None
         evidence = 0.0
         for mine, theirs in ((m.actors, inc.actor_keys), (m.recipients, inc.recipient_keys)):
             if mine and theirs:
                 shared = mine & theirs
                 if not shared:
-                    return None
-                evidence += 1.0 if any(not k.startswith("k:") for k in shared) else 0.5
+                    if _coded(mine) and _coded(theirs):
+                        return None
+                    # names alone that differ ("three journalists", "Sami Gharbi"; "residents", "at least
+                    # 27 people") may be one group told two ways: neither evidence nor contradiction
+                    continue
+                evidence += 1.0 if any(not k.startswith(WEAK_KEYS) for k in shared) else 0.5
         best = inc.best_place()
         if m.place and best:
             name, country, lat, lon, rank = m.place
@@ -325,6 +380,19 @@ class IncidentIndex:
             elif country and country == b_country:
                 evidence += 0.5
         return evidence if evidence >= 1.0 else None
+
+    def _same_stated_day(self, m: Mention, inc: Incident) -> bool:
+        """Whether the days ``m``'s sentence states overlap those some member of ``inc`` states. Two
+        reports that each name their day ("blocked the roads on Monday", "gathered on Tuesday") are two
+        events however close the days; the wider window is for days no sentence gives (a report dated by
+        its publication)."""
+        assert m.stated is not None
+        first, last = span_days(m.stated)
+        for span in inc.stated_days:
+            a, b = span_days(span)
+            if first - self.stated_window <= b and a <= last + self.stated_window:
+                return True
+        return False
 
     def join(self, inc_id: str, m: Mention, published: str | None) -> Incident:
         """Add ``m`` to a known incident without scoring (the same event in a copy of its article)."""

@@ -74,7 +74,7 @@ class Linker:
         self.settings = settings or Settings.load()
         st = self.settings
         self.copies = CopyIndex(st.link_duplicate_threshold, st.link_minhash_perm)
-        self.incidents = IncidentIndex(st.link_incident_days, st.link_incident_km)
+        self.incidents = IncidentIndex(st.link_incident_days, st.link_incident_km, st.link_incident_stated_days)
         self.claims = ClaimIndex(st.link_claim_similarity, st.link_claim_similarity_shared, st.link_claim_days,
                                  (encode or _lazy(_default_encoder)) if st.link_claim_encoder else None)
         self.seq = 0
