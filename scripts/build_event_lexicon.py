@@ -219,6 +219,9 @@ HAND: list[tuple[str, str, str]] = [
     (P, "go on strike", "PROTEST|strike|143"), (P, "stage @protest", "PROTEST|demo|141"),
     (P, "hold @protest", "PROTEST|demo|141"), (P, "take to street", "PROTEST|demo|141"),
     (P, "go on hunger strike", "PROTEST|hunger|142"), (P, "block road", "PROTEST|obstruct|144"),
+    (P, "block highway", "PROTEST|obstruct|144"), (P, "block motorway", "PROTEST|obstruct|144"),
+    (P, "block street", "PROTEST|obstruct|144"), (P, "park across @road", "PROTEST|obstruct|144"),
+    (P, "park across motorway", "PROTEST|obstruct|144"),
     (N, "protest", "PROTEST|demo|141"), (N, "demonstration", "PROTEST|demo|141"), (N, "riot", "PROTEST|riot|145"),
     (N, "hunger strike", "PROTEST|hunger|142"), (N, "general strike", "PROTEST|strike|143"),
     (N, "sit-in", "PROTEST|demo|141"), (N, "boycott", "PROTEST|boycott|143"),
@@ -244,6 +247,7 @@ HAND: list[tuple[str, str, str]] = [
     (P, "withdraw peacekeeper", "SANCTION|expel|1661"), (P, "pull out peacekeeper", "SANCTION|expel|1661"),
     (P, "recall peacekeeper", "SANCTION|expel|1661"), (P, "withdraw peacekeeping", "SANCTION|expel|1661"),
     (N, "sanction", "SANCTION||163"), (N, "embargo", "SANCTION||163"),
+    (N, "asset freeze", "SANCTION||163"), (N, "travel ban", "SANCTION||163"),
     # trade disputes: tariffs and import duties imposed on another country's goods (CAMEO 163)
     (N, "tariff", "SANCTION|economic|163"), (N, "import duty", "SANCTION|economic|163"),
     (N, "customs duty", "SANCTION|economic|163"),

@@ -393,6 +393,30 @@ def test_a_blockade_by_civilians_is_a_protest_and_by_a_force_a_coercion() -> Non
     assert find(c, "COERCE", "blockaded") and not [v for v in c.events if v.event_type == "PROTEST"]
 
 
+def test_sanctions_told_in_other_words_are_sanctions() -> None:
+    # the small model reads "asset freezes" as a clause ("asset" subject of "freezes")
+    a = run("The European Union on Monday imposed asset freezes and travel bans on 12 Georgian officials.")
+    assert "european union" in names(a, find(a, "SANCTION").actor)
+    # sanctions that "target" officials are no attack; "those targeted" is no event at all
+    b = run("Britain imposed sanctions on five officials, a day after the European Union targeted 12 officials.")
+    assert "european union" in names(b, find(b, "SANCTION", "targeted").actor)
+    assert not [v for v in b.events if v.event_type == "ASSAULT"]
+    c = run("The names of those targeted are due to be published in the EU's Official Journal on Tuesday.")
+    assert not c.events
+    d = run("Israeli jets targeted Hamas commanders in Gaza on Monday.")
+    assert find(d, "ASSAULT", "targeted")
+    # a light verb describing its event noun: "sanctions imposed by the European Union"
+    e = run("Georgia protested over sanctions imposed by the European Union on 12 officials.")
+    assert "european union" in names(e, find(e, "SANCTION", "imposed").actor)
+
+
+def test_roads_blocked_by_protesters_are_a_protest() -> None:
+    a = run("His supporters blocked the main highway between El Alto and Oruro on Wednesday.")
+    assert find(a, "PROTEST", "blocked").mode == "obstruct"
+    b = run("Truckers parked their vehicles across the highway near the town of Patacamaya.")
+    assert "truckers" in names(b, find(b, "PROTEST", "parked").actor)
+
+
 def test_a_participle_describing_the_subject_is_no_event_of_its_own() -> None:
     a = run("The Saudi-led coalition fighting Houthi rebels in Yemen has declared a two-week ceasefire.")
     assert not [v for v in a.events if v.event_type == "ASSAULT"]

@@ -131,6 +131,29 @@ def _evaluation(verb: Token, lemma: str) -> Candidate | None | bool:
     return False
 
 
+#: whom sanctions name ("the EU targeted 12 officials", "sanctions targeting three banks") ...
+SANCTION_TARGETS = frozenset(lexicon_words("event_words", "sanction_targets"))
+#: ... in a sentence that speaks of sanctions
+SANCTION_WORDS = frozenset(lexicon_words("event_words", "sanction_words"))
+
+
+def _targeted(verb: Token, lemma: str) -> Candidate | None | bool:
+    """'Target' outside an attack: "a day after the EU targeted 12 officials" in a sentence about sanctions is
+    a SANCTION; "those targeted" with no one doing it is a description (False); None where it is read as
+    the lexicon reads it (an attack)."""
+    if lemma != "target":
+        return None
+    sentence = verb.sent
+    if verb.dep_ in ("acl", "amod", "relcl") and verb.tag_ == "VBN" and verb.head.lower_ in ("those", "one", "people") \
+            and not any(c.dep_ == "agent" for c in verb.children):
+        return False  # "the names of those targeted", "one of those targeted"
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and singular(obj.lemma_.lower()) in SANCTION_TARGETS and any(
+            t.lower_ in SANCTION_WORDS for t in sentence if t.i != verb.i):
+        return Candidate(Sense("SANCTION", None, "163"), [verb], verb, theme={obj.i}, quality=0.65)
+    return None
+
+
 def _withheld_comment(verb: Token, sense: Sense) -> bool:
     """'declined to comment', 'refused to give numbers': not a REJECT."""
     if sense.event_type != "REJECT":
@@ -568,6 +591,11 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
         return None
     if isinstance(evaluation, Candidate):
         return evaluation
+    targeted = _targeted(verb, lemma)
+    if targeted is False:
+        return None
+    if isinstance(targeted, Candidate):
+        return targeted
 
     has_object = any(c.dep_ == "dobj" for c in verb.children)
 
@@ -597,11 +625,21 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
         return returned
     # light verb + event noun object ("launched air strikes", "intensifying the deployment of forces")
     if lemma in lex.light:
+        head = verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and head.pos_ == "NOUN":
+            # "sanctions imposed by the bloc", "talks held in Doha"; an attack "launched by" someone is read
+            # from the harm it did ("air strikes launched by the coalition killed nine")
+            sense = noun_sense(head, lex)
+            if sense and sense.event_type != "ASSAULT":
+                return Candidate(sense, [head, verb], verb, theme={head.i}, quality=0.7)
         for tok, d in zone:
             if d <= 2 and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
                 sense = noun_sense(tok, lex)
                 if sense:
                     return Candidate(sense, [verb, tok], verb, theme={tok.i}, quality=0.7)
+        misread = _misread_compound(verb, lex)
+        if misread is not None:
+            return Candidate(misread[1], [verb, misread[0]], verb, theme={misread[0].i}, quality=0.6)
     if lemma in lex.speech:
         return None
     if lemma in lex.verbs:
@@ -611,6 +649,23 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
         return cand
     if lemma in lex.phoenix_verbs:
         return Candidate(lex.phoenix_verbs[lemma], [verb], verb, quality=0.5)
+    return None
+
+
+def _misread_compound(verb: Token, lex: Lexicon) -> tuple[Token, Sense] | None:
+    """A two-word event noun right after a light verb that the tagger read as a clause: in "imposed asset
+    freezes on 12 officials" the small model parses "asset" as a subject and "freezes" as its verb. Read
+    left to right, up to the first preposition or punctuation."""
+    doc = verb.doc
+    for i in range(verb.i + 2, min(verb.i + 5, verb.sent.end)):
+        tok, prev = doc[i], doc[i - 1]
+        if tok.pos_ in ("ADP", "PUNCT") or prev.pos_ in ("ADP", "PUNCT"):
+            return None
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue  # a noun the tagger saw as a noun was already read from the parse
+        sense = lex.nouns.get(f"{prev.lower_} {singular(tok.lower_)}")
+        if sense is not None:
+            return tok, sense
     return None
 
 
