@@ -143,6 +143,14 @@ def test_groups_told_two_ways_do_not_contradict_but_coded_sides_do() -> None:
     # foreign troops are not the gunmen: coded sides that share nothing are two incidents
     army = _group("Cameroonian troops", "CMR", "MIL")
     assert index.add(_mention("c", "2025-04-16", actors=(army,)), "2025-04-16")[1] is True
+    # nor are the country's own troops, who share only its country with the gunmen
+    troops = _group("troops", "NGA", "MIL")
+    assert index.add(_mention("d", "2025-04-16", actors=(troops,), recipients=(attackers,)), "2025-04-16")[1] is True
+    # but police and the security forces of one country may be one side told two ways
+    index = IncidentIndex(days=2, km_limit=60)
+    police, _ = index.add(_mention("a", "2025-04-16", actors=(_group("police", "NGA", "COP"),)), "2025-04-16")
+    forces = _group("security forces", "NGA", "MIL")
+    assert index.add(_mention("b", "2025-04-16", actors=(forces,)), "2025-04-16")[0].id == police.id
 
 
 def test_sources_count_outlets_and_copy_groups_once() -> None:

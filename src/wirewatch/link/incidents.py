@@ -50,10 +50,13 @@ def day_number(iso: str | None) -> int | None:
 
 #: sectors of armed groups whose identity reports often leave open: one paper's "gunmen" (unidentified
 #: armed force) is another's "attackers" or "militants" (rebels); they are compatible, not contradictory
-ARMED_UNKNOWN = frozenset({"UAF", "REB", "INS"})
+ARMED_UNKNOWN = frozenset({"UAF", "REB", "INS", "IMG", "SEP"})
+#: sectors of the state's own forces and offices: "police", "security forces" and "the government" of one
+#: country may be one side told three ways
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 #: key prefixes that say only a little (a country, an armed group of a country): half the evidence of a name
 #: or of a country and sector
-WEAK_KEYS = ("k:", "a:")
+WEAK_KEYS = ("k:", "a:", "s:")
 
 
 def actor_keys(entity: Entity) -> set[str]:
@@ -67,7 +70,14 @@ def actor_keys(entity: Entity) -> set[str]:
         keys.add(f"k:{country}")
     if country and sector in ARMED_UNKNOWN:
         keys.add(f"a:{country}")
+    if country and sector in STATE_SECTORS:
+        keys.add(f"s:{country}")
     return keys
+
+
+def _sided(keys: set[str]) -> bool:
+    """Whether an actor set says which side of its country it is on (a sector as well as a country)."""
+    return any(k.startswith("c:") for k in keys)
 
 
 def _coded(keys: set[str]) -> bool:
@@ -364,6 +374,10 @@ class IncidentIndex:
                     # names alone that differ ("three journalists", "Sami Gharbi"; "residents", "at least
                     # 27 people") may be one group told two ways: neither evidence nor contradiction
                     continue
+                if all(k.startswith("k:") for k in shared) and _sided(mine) and _sided(theirs):
+                    # one country, two sides: its troops killing "the attackers" are not the attackers'
+                    # raid on a village, however close in place and day
+                    return None
                 evidence += 1.0 if any(not k.startswith(WEAK_KEYS) for k in shared) else 0.5
         best = inc.best_place()
         if m.place and best:
