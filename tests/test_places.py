@@ -224,6 +224,9 @@ def test_places_inside_longer_names(gaz: Gazetteer) -> None:
     assert gaz.lookup("Nakuru Court")[0] == []
     assert {c.country for c in gaz.lookup("Nakuru High Court")[0]} == {"KEN"}
     assert gaz.lookup("Zzyzxq Airport")[0] == []
+    # nor is a square or street whose name comes after its kind ("Plaza San Francisco" in La Paz)
+    assert gaz.lookup("Plaza San Francisco")[0] == [] and gaz.lookup("the Plaza San Francisco")[0] == []
+    assert gaz.lookup("Rue de Rivoli")[0] == []
     # a facility word alone ("camped on The Mall") is no village of that name -- but may be a county named
     # without the word, as local news does ("retired from Hall")
     assert gaz.lookup("Mall")[0] == []

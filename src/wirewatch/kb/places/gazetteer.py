@@ -122,6 +122,9 @@ _BOUND_FEATURES = frozenset(("PCLI", "ADM1", "CONT", "RGN", "STM", "MTS", "LK", 
 
 # a street named after a place lies wherever the street is
 _STREET_WORDS = frozenset(lexicon_words("gazetteer_words", "street_words"))
+#: words a street or square is named with before its name ("Plaza San Francisco", "Rue de Rivoli",
+#: "Jalan Sudirman"): what follows is a saint, a person or a date more often than the town it is in
+_LEADING_STREET_WORDS = frozenset(lexicon_words("gazetteer_words", "leading_street_words"))
 
 
 # "<place> High Court" is a court of law, not a street called "... Court"
@@ -403,6 +406,8 @@ class Gazetteer:
                 len(words) > 2 and words[-1].lower() == "court" and words[-2].lower() in _COURT_KINDS):
             # "Dublin Center Drive" is a street, not Dublin -- but "Delhi High Court" is Delhi's court
             return [], False
+        if fold(words[1 if fold(words[0]) == "the" and n_words > 2 else 0]) in _LEADING_STREET_WORDS:
+            return [], False  # "the Plaza San Francisco" in La Paz is no San Francisco
         for n in range(n_words - 1, 0, -1):
             head = " ".join(words[:n])
             if head[:1].isupper() and self.is_demonym(head):
