@@ -679,6 +679,8 @@ ORGS: list[tuple[list[str], list[tuple[Any, ...]]]] = [
      [("USA/MIL+GOV",)]),
     (["White House"], [("USA/GOV",)]),
     (["State Department", "U.S. State Department", "Department of State"], [("USA/GOV",)]),
+    (["Treasury Department", "U.S. Treasury", "US Treasury", "U.S. Treasury Department", "Department of the Treasury",
+      "Office of Foreign Assets Control", "OFAC"], [("USA/GOV",)]),
     (["CIA", "Central Intelligence Agency"], [("USA/SPY",)]),
     (["FBI", "Federal Bureau of Investigation"], [("USA/COP",)]),
     (["Kremlin"], [("RUS/GOV",)]),

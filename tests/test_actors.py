@@ -125,6 +125,8 @@ def test_generic_phrases(coder: ActorCoder, name: str, expected: tuple[str | Non
     ("Boko Haram", "NGA", "REB"),
     ("al-Shabaab", "SOM", "REB"),
     ("the Kremlin", "RUS", "GOV"),
+    ("the Treasury Department", "USA", "GOV"),
+    ("OFAC", "USA", "GOV"),
 ])
 def test_named_organisations(coder: ActorCoder, name: str, country: str, sector: str | None) -> None:
     got = code(coder, name, "ORG")

@@ -403,6 +403,9 @@ def test_sanctions_told_in_other_words_are_sanctions() -> None:
     assert not [v for v in b.events if v.event_type == "ASSAULT"]
     c = run("The names of those targeted are due to be published in the EU's Official Journal on Tuesday.")
     assert not c.events
+    f = run("Canada imposed sanctions on three judges, two days after the same officials were targeted by the "
+            "United States.")
+    assert "united states" in names(f, find(f, "SANCTION", "targeted").actor)
     d = run("Israeli jets targeted Hamas commanders in Gaza on Monday.")
     assert find(d, "ASSAULT", "targeted")
     # a light verb describing its event noun: "sanctions imposed by the European Union"

@@ -147,7 +147,7 @@ def _targeted(verb: Token, lemma: str) -> Candidate | None | bool:
     if verb.dep_ in ("acl", "amod", "relcl") and verb.tag_ == "VBN" and verb.head.lower_ in ("those", "one", "people") \
             and not any(c.dep_ == "agent" for c in verb.children):
         return False  # "the names of those targeted", "one of those targeted"
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)  # "officials were targeted"
     if obj is not None and singular(obj.lemma_.lower()) in SANCTION_TARGETS and any(
             t.lower_ in SANCTION_WORDS for t in sentence if t.i != verb.i):
         return Candidate(Sense("SANCTION", None, "163"), [verb], verb, theme={obj.i}, quality=0.65)
