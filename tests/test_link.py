@@ -153,6 +153,27 @@ def test_groups_told_two_ways_do_not_contradict_but_coded_sides_do() -> None:
     assert index.add(_mention("b", "2025-04-16", actors=(forces,)), "2025-04-16")[0].id == police.id
 
 
+def test_a_sanction_placed_where_it_was_made_or_where_it_bites_is_one_incident() -> None:
+    usa = _group("United States", "USA", None)
+    washington = ("Washington", "USA", 38.90, -77.04, 4)
+    nicaragua = ("Nicaragua", "NIC", 12.9, -85.0, 1)
+    index = IncidentIndex(days=2, km_limit=60)
+    first = _mention("a", "2025-05-12", actors=(usa,), event_type="SANCTION")
+    first.place = washington
+    inc, _ = index.add(first, "2025-05-12")
+    second = _mention("b", "2025-05-12", actors=(usa,), event_type="SANCTION")
+    second.place = nicaragua
+    assert index.add(second, "2025-05-12")[0].id == inc.id
+    # an attack is where it happened: two places apart are two attacks, whoever did them
+    index = IncidentIndex(days=2, km_limit=60)
+    strike = _mention("a", "2025-05-12", actors=(usa,))
+    strike.place = washington
+    index.add(strike, "2025-05-12")
+    other = _mention("b", "2025-05-12", actors=(usa,))
+    other.place = nicaragua
+    assert index.add(other, "2025-05-12")[1] is True
+
+
 def test_sources_count_outlets_and_copy_groups_once() -> None:
     # two outlets printing one wire story (one copy group) and a third outlet: two sources
     assert count_sources([("lakeside post", "g1"), ("northern courier", "g1"), ("radio delta", "g2")]) == 2

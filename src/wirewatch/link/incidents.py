@@ -26,6 +26,10 @@ from .sources import normal_name
 UNREAL = frozenset({"negation", "hypothetical", "future"})
 #: how specific a place is: a country names the least, a town or a site the most
 _RANK = {"PCLI": 1, "PCLD": 1, "PCLIX": 1, "PCLS": 1, "CONT": 1, "RGN": 2, "ADM1": 2, "ADM2": 3}
+#: acts done by saying or deciding, whose place reports give as the capital they were made in or the country
+#: they concern, so that two reports of one may place it apart
+PLACELESS_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                             "SANCTION", "CONCEDE"})
 #: days of uncertainty of a date known to the week; a date known only to the month or year cannot tell one
 #: incident from another, so such events join none (and the index need reach no further back than a week)
 _SLACK = {"day": 0, "week": 6}
@@ -383,11 +387,16 @@ class IncidentIndex:
         if m.place and best:
             name, country, lat, lon, rank = m.place
             b_name, b_country, b_lat, b_lon, b_rank = best
-            if country and b_country and country != b_country:
-                return None
-            if min(rank, b_rank) >= 3:
-                if km(lat, lon, b_lat, b_lon) > self.km_limit:
+            # where a decision or a statement is placed is where it was made or where it bites, and reports
+            # differ on which ("sanctions imposed in Washington" on Nicaragua): for such acts a place that
+            # disagrees says nothing once the sides agree
+            placeless = m.event_type in PLACELESS_TYPES and evidence >= 1.0
+            far = bool(country and b_country and country != b_country) or (
+                min(rank, b_rank) >= 3 and km(lat, lon, b_lat, b_lon) > self.km_limit)
+            if far:
+                if not placeless:
                     return None
+            elif min(rank, b_rank) >= 3:
                 evidence += 1.0
             elif min(rank, b_rank) == 2 and (name, lat, lon) == (b_name, b_lat, b_lon):
                 evidence += 1.0  # the same province or region, named by both: as telling as a town
