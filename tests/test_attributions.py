@@ -325,6 +325,19 @@ def test_disputes_anaphoric_and_nested(pipe: Pipeline) -> None:
     assert wh.stance == "denies" and iran.disputed_by == [wh.id]
 
 
+def test_the_accused_answering_disputes_the_accusation(pipe: Pipeline) -> None:
+    text = ("A spokesman for government forces accused the Houthis of firing the shells from the hills.\n"
+            "The Houthis denied involvement.\n"
+            "Separately, the ministry said it had opened a new school in Taiz.\n"
+            "The union denied any wrongdoing.")
+    an = run(pipe, text)
+    accusation = find(an, "firing the shells")
+    denial = find(an, "involvement")
+    assert denial.stance == "denies" and accusation.disputed_by == [denial.id]
+    # a short denial by someone the claims before it do not name answers none of them
+    assert find(an, "new school").disputed_by == []
+
+
 # -- precision ----------------------------------------------------------------------------------------
 def test_no_attribution_without_a_source(pipe: Pipeline) -> None:
     text = ("Presidential remarks\nThe last U.S. troops withdrew in 2011 after more than eight years of war. "

@@ -63,7 +63,10 @@ def link_disputes(analysis: Analysis, atts: list[Attribution], lex: CueLexicon) 
       demonym) -- or any two when A is among the three attributions just before D;
     * D's content is short and points back with a claim noun ("denied the accusation", "said the reports
       were false"): then the nearest earlier claim by another speaker;
-    * A is nested in D's content ("said Iran's claim that it shot down a drone was untrue").
+    * A is nested in D's content ("said Iran's claim that it shot down a drone was untrue");
+    * D's content is short and its speaker is named in the sentence of one of the three claims just before
+      it: the accused answering ("X accused the Houthis of firing the shells. The Houthis denied
+      involvement").
     """
     terms = [content_terms(analysis, a.content.start, a.content.end) for a in atts]
 
@@ -101,3 +104,29 @@ def link_disputes(analysis: Analysis, atts: list[Attribution], lex: CueLexicon) 
             d.content.start <= atts[i].content.start and atts[i].content.end <= d.content.end)]
         if anaphoric and earlier:
             link(atts[earlier[-1]], d)
+        elif len(dw) <= SHORT_ANSWER and earlier:
+            answered = _answered(analysis, [atts[i] for i in earlier[-3:]], d)
+            if answered is not None:
+                link(answered, d)
+
+
+#: content words of a denial short enough to be an answer to what was said of its speaker ("denied
+#: involvement", "rejected the allegations as lies")
+SHORT_ANSWER = 4
+
+
+def _answered(analysis: Analysis, earlier: list[Attribution], d: Attribution) -> Attribution | None:
+    """The latest of ``earlier`` whose sentence names ``d``'s speaker (not as its own speaker): what the
+    denier was accused of."""
+    speaker = analysis.entity(d.speaker.entity) if d.speaker.entity else None
+    if speaker is None:
+        return None
+    for a in reversed(earlier):
+        sent = analysis.doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        lo, hi = sent.sent.start_char, sent.sent.end_char
+        own = (a.speaker.start, a.speaker.end)
+        if any(lo <= m.start and m.end <= hi and (m.start, m.end) != own for m in speaker.mentions):
+            return a
+    return None
