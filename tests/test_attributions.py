@@ -338,6 +338,20 @@ def test_the_accused_answering_disputes_the_accusation(pipe: Pipeline) -> None:
     assert find(an, "new school").disputed_by == []
 
 
+def test_a_quotation_going_on_with_a_denial_disputes_the_same_claim(pipe: Pipeline) -> None:
+    text = ("The bloc says Georgian police used excessive force against the demonstrators.\n"
+            "Georgia's foreign ministry denied that police had used excessive force. "
+            "\"Our officers acted strictly within the law to protect public order,\" the ministry said.\n"
+            "\"We will answer in kind,\" the ministry said a week later in a separate statement about trade talks "
+            "that had stalled for months over tariffs on wine, mineral water and hazelnuts.")
+    an = run(pipe, text)
+    claim = find(an, "used excessive force against")
+    denial = find(an, "police had used excessive force")
+    quote = find(an, "acted strictly within the law")
+    assert set(claim.disputed_by) == {denial.id, quote.id}
+    assert find(an, "answer in kind").id not in claim.disputed_by
+
+
 # -- precision ----------------------------------------------------------------------------------------
 def test_no_attribution_without_a_source(pipe: Pipeline) -> None:
     text = ("Presidential remarks\nThe last U.S. troops withdrew in 2011 after more than eight years of war. "

@@ -194,6 +194,23 @@ def test_dateline_is_no_actor(pipeline: Any) -> None:
     assert governor.content.text.startswith("Russian drones struck")
 
 
+def test_what_disputes_a_claim_stands_against_it_in_its_cluster(pipeline: Any) -> None:
+    from wirewatch.link.claims import ClaimIndex, claim_mentions
+    from wirewatch.model import Article
+
+    text = ("The bloc says Georgian police used excessive force against the demonstrators.\n"
+            "Georgia's foreign ministry denied that police had used excessive force. "
+            "\"Our officers acted strictly within the law to protect public order,\" the ministry said.")
+    doc = pipeline.analyse(Article(text=text, published="2024-09-16")).document()
+    mentions = claim_mentions(doc, "2024-09-16", "northgate wire", {})
+    quote = next(m for m in mentions if m.text.startswith("Our officers"))
+    assert quote.stance == "denies" and quote.disputes
+    placed = ClaimIndex(0.72, 0.6, 7, None).add_article(mentions)
+    cluster = {m.attribution: c.id for m, c, _ in placed}
+    claim = next(m for m in mentions if m.text.startswith("Georgian police used"))
+    assert cluster[quote.attribution] == cluster[claim.attribution]
+
+
 # -- the story, end to end --------------------------------------------------------------------------
 def test_wire_copies_form_one_group(story: str) -> None:
     r = invoke("link", "--db", story)

@@ -106,8 +106,11 @@ def claim_mentions(doc: Document, published: str | None, outlet: str | None,
             via = [ents[v].name if v in ents else v for v in a.via]
             reached_by = normal_name(via[-1]) if via else outlet
             origin = f"outlet:{reached_by}" if reached_by else f"article:{doc.article.sha256[:16]}"
+        # what disputes a claim stands against it in that claim's cluster, whatever its own wording's stance
+        # ("Our officers acted strictly within the law", quoted after the ministry's denial)
+        stance = "denies" if disputes.get(a.id) and a.stance not in DISPUTING else a.stance
         out.append(ClaimMention(
-            article=doc.article.sha256, attribution=a.id, stance=a.stance, text=a.content.text, day=day,
+            article=doc.article.sha256, attribution=a.id, stance=stance, text=a.content.text, day=day,
             iso=iso, keys=keys, speaker_key=speaker_key, origin=origin,
             disputes=list(disputes.get(a.id, []))))
     return out

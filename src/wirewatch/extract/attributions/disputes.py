@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from ...analysis import Analysis
@@ -10,6 +11,10 @@ from .cues import STOP_LEMMAS, CueLexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+#: stances that answer a claim
+DISPUTING = frozenset({"denies", "cannot_confirm"})
 
 
 # -- disputes -----------------------------------------------------------------------------------------
@@ -66,7 +71,10 @@ def link_disputes(analysis: Analysis, atts: list[Attribution], lex: CueLexicon) 
     * A is nested in D's content ("said Iran's claim that it shot down a drone was untrue");
     * D's content is short and its speaker is named in the sentence of one of the three claims just before
       it: the accused answering ("X accused the Houthis of firing the shells. The Houthis denied
-      involvement").
+      involvement");
+    * D is a quotation that goes on with the speaker's own denial just before it ("The federation denied
+      that its members had used explosives. 'We came with our vehicles, not with dynamite,' its leader
+      said"): it disputes what that denial disputes.
     """
     terms = [content_terms(analysis, a.content.start, a.content.end) for a in atts]
 
@@ -108,6 +116,27 @@ def link_disputes(analysis: Analysis, atts: list[Attribution], lex: CueLexicon) 
             answered = _answered(analysis, [atts[i] for i in earlier[-3:]], d)
             if answered is not None:
                 link(answered, d)
+    _quoted_denials(atts)
+
+
+#: at most this many characters between a denial and the quotation that goes on with it
+CONTINUATION_GAP = 300
+
+
+def _quoted_denials(atts: list[Attribution]) -> None:
+    """A quotation right after the same speaker's reported denial disputes the same claims, whatever its own
+    stance ("Our officers acted strictly within the law," after the ministry denied excessive force)."""
+    by_start = sorted(atts, key=lambda a: a.content.start)
+    for before, after in itertools.pairwise(by_start):
+        if after.kind != "direct" or before.kind == "direct" or not before.speaker.entity:
+            continue
+        if after.speaker.entity != before.speaker.entity or before.stance not in DISPUTING:
+            continue
+        if not 0 <= after.content.start - before.content.end <= CONTINUATION_GAP:
+            continue
+        for a in atts:
+            if before.id in a.disputed_by and after.id not in a.disputed_by:
+                a.disputed_by.append(after.id)
 
 
 #: content words of a denial short enough to be an answer to what was said of its speaker ("denied
