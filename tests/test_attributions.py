@@ -325,6 +325,18 @@ def test_disputes_anaphoric_and_nested(pipe: Pipeline) -> None:
     assert wh.stance == "denies" and iran.disputed_by == [wh.id]
 
 
+def test_a_non_confirmation_pointing_back_answers_the_claim_it_shares_words_with(pipe: Pipeline) -> None:
+    text = ("A drone strike hit a market in Tarkint on Tuesday, killing at least 11 people, local officials said.\n"
+            "The army said the targets had been identified after several days of surveillance.\n"
+            "An army spokesman could not confirm the number of people killed.")
+    an = run(pipe, text)
+    toll = find(an, "A drone strike hit")
+    surveillance = find(an, "targets had been identified")
+    spokesman = find(an, "the number of people killed")
+    assert spokesman.stance == "cannot_confirm"
+    assert toll.disputed_by == [spokesman.id] and surveillance.disputed_by == []
+
+
 def test_the_accused_answering_disputes_the_accusation(pipe: Pipeline) -> None:
     text = ("A spokesman for government forces accused the Houthis of firing the shells from the hills.\n"
             "The Houthis denied involvement.\n"

@@ -111,7 +111,10 @@ def link_disputes(analysis: Analysis, atts: list[Attribution], lex: CueLexicon) 
         earlier = [i for i in candidates if i < j and not (
             d.content.start <= atts[i].content.start and atts[i].content.end <= d.content.end)]
         if anaphoric and earlier:
-            link(atts[earlier[-1]], d)
+            # "could not confirm the number of people killed": the claim it points back to is the latest
+            # one that shares a word with it (the strike "killing at least 11 people"), else the latest
+            sharing = [i for i in earlier if _overlap(dw, terms[i][0])]
+            link(atts[(sharing or earlier)[-1]], d)
         elif len(dw) <= SHORT_ANSWER and earlier:
             answered = _answered(analysis, [atts[i] for i in earlier[-3:]], d)
             if answered is not None:
