@@ -211,6 +211,46 @@ def test_what_disputes_a_claim_stands_against_it_in_its_cluster(pipeline: Any) -
     assert cluster[quote.attribution] == cluster[claim.attribution]
 
 
+def _claim(article: str, text: str, stance: str = "asserts", origin: str = "outlet:x") -> Any:
+    from wirewatch.link.claims import ClaimMention, text_key, word_keys
+
+    return ClaimMention(article=article, attribution="A1", stance=stance, text=text, day=739000, iso="2024-11-08",
+                        keys={text_key(text)} | word_keys(text), speaker_key=None, origin=origin, disputes=[])
+
+
+def test_a_denial_restating_a_claim_in_few_words_joins_it() -> None:
+    from wirewatch.link.claims import ClaimIndex
+
+    index = ClaimIndex(0.72, 0.6, 7, None)
+    [(_, accusation, _)] = index.add_article([_claim("a", "the Houthis of firing the shells from positions in the "
+                                                          "hills overlooking the road")])
+    [(_, denial, _)] = index.add_article([_claim("b", "firing the shells", stance="denies")])
+    assert denial.id == accusation.id
+    # an assertion of two of the same words is not that claim ("Wages, not bullets" on a banner)
+    [(_, banner, _)] = index.add_article([_claim("c", "wages, not bullets")])
+    [(_, wages, _)] = index.add_article([_claim("d", "unpaid wages before police broke up the protest with tear gas "
+                                                     "and rubber bullets")])
+    assert banner.id != wages.id
+
+
+def test_a_coded_body_quoted_by_two_outlets_is_one_source(pipeline: Any) -> None:
+    from wirewatch.link.claims import claim_mentions
+    from wirewatch.model import Article
+
+    origins = []
+    for outlet in ("northgate wire", "valley courier"):
+        text = ("LA PAZ — Bolivia's attorney general's office said on Tuesday that the federation leader had been "
+                "charged with instigating public disorder. Officials said the roads were open again.")
+        doc = pipeline.analyse(Article(text=text, published="2024-05-14", source=outlet)).document()
+        ms = claim_mentions(doc, "2024-05-14", outlet, {})
+        origins.append({m.text[:20]: m.origin for m in ms})
+    charged = [o[k] for o in origins for k in o if k.startswith("the federation")]
+    assert len(charged) == 2 and charged[0] == charged[1] and charged[0].startswith("body:")
+    # unnamed people ("officials") are reached by each outlet on its own
+    roads = [o[k] for o in origins for k in o if k.startswith("the roads")]
+    assert len(roads) == 2 and roads[0] != roads[1]
+
+
 # -- the story, end to end --------------------------------------------------------------------------
 def test_wire_copies_form_one_group(story: str) -> None:
     r = invoke("link", "--db", story)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..model import Document
+from ..model import Document, Entity
 from .incidents import day_number
 from .sources import count_sources, normal_name
 
@@ -38,6 +38,8 @@ COMMON = 200
 #: encoder, and below which the encoder is not asked (the encoder is what linking spends its time on)
 LEXICAL_SURE = 0.75
 LEXICAL_FLOOR = 0.2
+#: a denial of at least this many content words, all of them in a cluster's summary, disputes that claim
+CONTAINED_WORDS = 2
 #: content words of a claim used as keys, at most
 MAX_WORD_KEYS = 30
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -102,6 +104,9 @@ def claim_mentions(doc: Document, published: str | None, outlet: str | None,
         speaker_key = f"n:{normal_name(speaker.name)}" if named and speaker else None
         if speaker_key:
             origin = "speaker:" + speaker_key[2:]
+        elif speaker is not None and not a.speaker.anonymous and _institution(a.speaker.text, speaker):
+            # "the attorney general's office", "Yemen's government": one body, however many outlets quote it
+            origin = f"body:{speaker.actor.country}/{speaker.actor.sector}/{normal_name(speaker.name).split()[-1]}"
         else:
             via = [ents[v].name if v in ents else v for v in a.via]
             reached_by = normal_name(via[-1]) if via else outlet
@@ -114,6 +119,18 @@ def claim_mentions(doc: Document, published: str | None, outlet: str | None,
             iso=iso, keys=keys, speaker_key=speaker_key, origin=origin,
             disputes=list(disputes.get(a.id, []))))
     return out
+
+
+def _institution(text: str, speaker: Entity) -> bool:
+    """Whether a speaker named by a common noun is one coded body of a country ("the ministry", "Yemen's
+    government", "the attorney general's office"), not people ("officials", "residents") or someone
+    unnamed ("a spokesman")."""
+    if speaker.label != "NOMINAL" or not (speaker.actor.country and speaker.actor.sector):
+        return False
+    words = text.split()
+    definite = bool(words) and (words[0].lower() == "the" or any(w.endswith(("'s", "’s")) for w in words[:-1]))
+    head = words[-1].lower() if words else ""
+    return definite and not (head.endswith("s") and not head.endswith("ss"))
 
 
 @dataclass
@@ -283,13 +300,19 @@ class ClaimIndex:
         return out
 
     def lexical(self, m: ClaimMention, c: Cluster) -> float:
-        """Dice overlap of the content words of a claim and of a cluster's summary."""
+        """Dice overlap of the content words of a claim and of a cluster's summary; a denial all of whose
+        (two or more) words the summary holds counts as the same: a denial restates what it denies in few
+        words ("denied firing the shells" against "accused the Houthis of firing the shells from the
+        hills")."""
         mine = {k for k in m.keys if k.startswith("w:")}
         if c.words is None:
             c.words = word_keys(c.summary)
         if not mine or not c.words:
             return 0.0
-        return 2 * len(mine & c.words) / (len(mine) + len(c.words))
+        shared = len(mine & c.words)
+        if m.stance in DISPUTING and shared >= CONTAINED_WORDS and shared == len(mine):
+            return 1.0
+        return 2 * shared / (len(mine) + len(c.words))
 
     def compared(self, m: ClaimMention, c: Cluster) -> bool:
         """Whether the encoder is asked about ``m`` and ``c``: only when their words overlap somewhat but
