@@ -212,10 +212,10 @@ def test_what_disputes_a_claim_stands_against_it_in_its_cluster(pipeline: Any) -
 
 
 def _claim(article: str, text: str, stance: str = "asserts", origin: str = "outlet:x") -> Any:
-    from wirewatch.link.claims import ClaimMention, text_key, word_keys
+    from wirewatch.link.claims import ClaimMention, quote_keys, text_key, word_keys
 
     return ClaimMention(article=article, attribution="A1", stance=stance, text=text, day=739000, iso="2024-11-08",
-                        keys={text_key(text)} | word_keys(text), speaker_key=None, origin=origin, disputes=[])
+                        keys={text_key(text)} | word_keys(text) | quote_keys(text), speaker_key=None, origin=origin, disputes=[])
 
 
 def test_a_denial_restating_a_claim_in_few_words_joins_it() -> None:
@@ -231,6 +231,33 @@ def test_a_denial_restating_a_claim_in_few_words_joins_it() -> None:
     [(_, wages, _)] = index.add_article([_claim("d", "unpaid wages before police broke up the protest with tear gas "
                                                      "and rubber bullets")])
     assert banner.id != wages.id
+
+
+def test_claims_quoting_the_same_words_are_one_claim() -> None:
+    from wirewatch.link.claims import ClaimIndex
+
+    index = ClaimIndex(0.72, 0.6, 7, None)
+    [(_, first, _)] = index.add_article([_claim("a", 'they had "neutralised a group of terrorists" in the Tarkint '
+                                                     "area during an air operation, without giving details")])
+    [(_, second, _)] = index.add_article([_claim("b", 'it "neutralised a group of terrorists" in the Tarkint area '
+                                                      "but has not published a toll")])
+    assert second.id == first.id
+    # two quoted words in common are no quotation of one statement
+    [(_, other, _)] = index.add_article([_claim("c", 'the talks were "very good" and would go on in Geneva')])
+    [(_, fourth, _)] = index.add_article([_claim("d", 'the meeting with the envoy was "very good" for the region')])
+    assert other.id != fourth.id
+
+
+def test_one_side_of_one_state_is_one_origin_by_any_name(pipeline: Any) -> None:
+    from wirewatch.link.claims import claim_mentions
+    from wirewatch.model import Article
+
+    origins = set()
+    for text in ("Mali's armed forces said they had hit a gathering of militants near Tarkint.",
+                 "BAMAKO — The army said it had hit a gathering of militants near Tarkint in northern Mali."):
+        doc = pipeline.analyse(Article(text=text, published="2024-03-13")).document()
+        origins |= {m.origin for m in claim_mentions(doc, "2024-03-13", "some outlet", {})}
+    assert origins == {"body:MLI/MIL"}
 
 
 def test_a_coded_body_quoted_by_two_outlets_is_one_source(pipeline: Any) -> None:

@@ -56,6 +56,23 @@ def word_keys(text: str) -> set[str]:
     return {f"w:{w}" for w in list(dict.fromkeys(words))[:MAX_WORD_KEYS]}
 
 
+#: a quoted fragment inside a claim ("neutralised a group of terrorists"), of at least QUOTED_WORDS words
+_QUOTED = re.compile(r'["“]([^"“”]+)["”]')
+QUOTED_WORDS = 3
+
+
+def quote_keys(text: str) -> set[str]:
+    """The fragments a claim quotes word for word: two reports quoting the same words of a statement
+    ("they had 'neutralised a group of terrorists'", "it 'neutralised a group of terrorists' but ...")
+    report the same claim, whatever else each says around them."""
+    out = set()
+    for fragment in _QUOTED.findall(text):
+        words = _WORD.findall(fragment.lower())
+        if len(words) >= QUOTED_WORDS:
+            out.add("q:" + hashlib.sha1(" ".join(words).encode()).hexdigest()[:16])
+    return out
+
+
 def text_key(text: str) -> str:
     return "t:" + hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:16]
 
@@ -91,7 +108,7 @@ def claim_mentions(doc: Document, published: str | None, outlet: str | None,
     out = []
     for a in doc.attributions:
         start, end = a.content.start, a.content.end
-        keys = {text_key(a.content.text)} | word_keys(a.content.text)
+        keys = {text_key(a.content.text)} | word_keys(a.content.text) | quote_keys(a.content.text)
         for e in doc.entities:
             if any(start <= m.start and m.end <= end for m in e.mentions) and e.label != "NOMINAL":
                 keys.add(f"n:{normal_name(e.name)}")
@@ -102,11 +119,13 @@ def claim_mentions(doc: Document, published: str | None, outlet: str | None,
         speaker = ents.get(a.speaker.entity) if a.speaker.entity else None
         named = speaker is not None and not a.speaker.anonymous and speaker.label in _NAMED_LABELS
         speaker_key = f"n:{normal_name(speaker.name)}" if named and speaker else None
-        if speaker_key:
+        if speaker is not None and not a.speaker.anonymous and (
+                _institution(a.speaker.text, speaker) or named and _state_body(speaker)):
+            # "the army", "Mali's armed forces", "Yemen's government": one side of one state is one origin,
+            # however many outlets quote it and by whatever name
+            origin = f"body:{speaker.actor.country}/{speaker.actor.sector}"
+        elif speaker_key:
             origin = "speaker:" + speaker_key[2:]
-        elif speaker is not None and not a.speaker.anonymous and _institution(a.speaker.text, speaker):
-            # "the attorney general's office", "Yemen's government": one body, however many outlets quote it
-            origin = f"body:{speaker.actor.country}/{speaker.actor.sector}/{normal_name(speaker.name).split()[-1]}"
         else:
             via = [ents[v].name if v in ents else v for v in a.via]
             reached_by = normal_name(via[-1]) if via else outlet
@@ -121,16 +140,28 @@ def claim_mentions(doc: Document, published: str | None, outlet: str | None,
     return out
 
 
+#: sectors of a state's own bodies (its government, armed forces, police, courts, legislature)
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def _state_body(speaker: Entity) -> bool:
+    """A named organisation that is a body of a state ("Mali's armed forces", "the Pentagon"), not a person."""
+    return speaker.label in ("ORG", "NORP", "GPE") and bool(speaker.actor.country) and (
+        speaker.actor.sector in STATE_SECTORS)
+
+
 def _institution(text: str, speaker: Entity) -> bool:
     """Whether a speaker named by a common noun is one coded body of a country ("the ministry", "Yemen's
-    government", "the attorney general's office"), not people ("officials", "residents") or someone
-    unnamed ("a spokesman")."""
+    government", "Mali's armed forces", "the attorney general's office"), not people ("the residents") or
+    someone unnamed ("a spokesman")."""
     if speaker.label != "NOMINAL" or not (speaker.actor.country and speaker.actor.sector):
         return False
     words = text.split()
     definite = bool(words) and (words[0].lower() == "the" or any(w.endswith(("'s", "’s")) for w in words[:-1]))
     head = words[-1].lower() if words else ""
-    return definite and not (head.endswith("s") and not head.endswith("ss"))
+    # people in the plural are several voices ("the residents"); a state's forces or authorities are one
+    plural = head.endswith("s") and not head.endswith("ss")
+    return definite and (not plural or speaker.actor.sector in STATE_SECTORS)
 
 
 @dataclass
@@ -268,7 +299,7 @@ class ClaimIndex:
             found: Iterable[str] = buckets[0] if len(buckets) == 1 else set().union(*buckets)
             if size > PER_KEY:
                 found = sorted(found)[:PER_KEY]
-            weight = 100 if k[0] == "t" else 1
+            weight = 100 if k[0] in "tq" else 1
             for cid in found:
                 shared[cid] = shared.get(cid, 0) + weight
         if len(shared) <= PER_CLAIM:
@@ -355,6 +386,10 @@ class ClaimIndex:
             c = self.clusters[cid]
             if text_key(m.text) in c.keys:
                 return c, None
+            if any(k.startswith("q:") for k in m.keys & c.keys):  # the same words quoted
+                if sure is None or sure[0] < 1.0:
+                    sure = (1.0, cid)
+                continue
             lex = self.lexical(m, c)
             if lex >= LEXICAL_SURE:  # most of the same words: no need to ask the encoder
                 if sure is None or lex > sure[0]:
