@@ -133,7 +133,11 @@ HAND: list[tuple[str, str, str]] = [
     (V, "beat", "ASSAULT|beat|182"), (V, "stab", "ASSAULT|primitive|182"), (V, "assassinate", "ASSAULT|targeted|186"),
     (V, "behead", "ASSAULT|targeted|1823"), (V, "execute", "ASSAULT|targeted|1823"), (V, "murder", "ASSAULT||1823"),
     (V, "wound", "ASSAULT||190"), (V, "injure", "ASSAULT||190"), (V, "clash", "ASSAULT||190"),
-    (V, "pound", "ASSAULT|heavy-weapons|194"), (V, "target", "ASSAULT||190"), (V, "hit", "ASSAULT||190"),
+    (V, "pound", "ASSAULT|heavy-weapons|194"), (V, "target", "ASSAULT||190"),
+    # "neutralised 20 militants" is the military's word for killing them; a neutralised bomb is defused
+    *[(P, f"{verb} {who}", "ASSAULT||190") for verb in ("neutralise", "neutralize")
+      for who in ("terrorist", "militant", "fighter", "insurgent", "jihadist", "gunman", "attacker", "rebel",
+                  "bandit")], (V, "hit", "ASSAULT||190"),
     (V, "destroy", "ASSAULT|destroy|1712"), (V, "torch", "ASSAULT|destroy|1712"), (V, "burn", "ASSAULT|destroy|1712"),
     (V, "besiege", "COERCE|restrict|191"), (V, "gas", "ASSAULT|unconventional|2041"),
     (V, "overrun", "ASSAULT||190"), (V, "recapture", "COERCE|seize|192"), (V, "retake", "COERCE|seize|192"),

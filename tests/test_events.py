@@ -413,6 +413,13 @@ def test_sanctions_told_in_other_words_are_sanctions() -> None:
     assert "european union" in names(e, find(e, "SANCTION", "imposed").actor)
 
 
+def test_neutralising_fighters_is_an_attack_and_a_bomb_is_defused() -> None:
+    a = run("The army said it had neutralised 20 militants near Tarkint on Tuesday.")
+    assert "army" in names(a, find(a, "ASSAULT", "neutralised").actor)
+    b = run("Police neutralized an explosive device outside the station on Tuesday.")
+    assert not [v for v in b.events if v.event_type == "ASSAULT"]
+
+
 def test_roads_blocked_by_protesters_are_a_protest() -> None:
     a = run("His supporters blocked the main highway between El Alto and Oruro on Wednesday.")
     assert find(a, "PROTEST", "blocked").mode == "obstruct"
