@@ -420,6 +420,14 @@ def test_neutralising_fighters_is_an_attack_and_a_bomb_is_defused() -> None:
     assert not [v for v in b.events if v.event_type == "ASSAULT"]
 
 
+def test_the_sides_of_an_agreement_named_by_between() -> None:
+    a = run("The deal, reached in Muscat on Thursday between the government and the Houthis, reopens the road.")
+    sides = names(a, find(a, "AGREE").actor)
+    assert "government" in sides and "houthis" in sides
+    b = run("An agreement was reached between Yemen's government and the Houthis on Thursday.")
+    assert "houthis" in names(b, find(b, "AGREE").actor)
+
+
 def test_roads_blocked_by_protesters_are_a_protest() -> None:
     a = run("His supporters blocked the main highway between El Alto and Oruro on Wednesday.")
     assert find(a, "PROTEST", "blocked").mode == "obstruct"

@@ -110,6 +110,8 @@ def _verbal_event(analysis: Analysis, cand: Candidate, heads: dict[int, Candidat
         cand.actorless, cand.subject_role = True, "instrument"  # "Shelling near the crossing killed two"
     if not actor and cand.actorless and cand.subject_role in ("agent", "target"):
         actor = _attack_owner(analysis, cand)  # "was wounded in a U.S.-led airstrike": the strike's owner
+    if not actor and cand.sense.event_type in RECIPROCAL:
+        actor = _between(analysis, head)  # "the deal, reached in Muscat between the government and the Houthis"
     if cand.claim and subj is not None and any(c.lower_ == "no" for c in subj.children):
         return None  # "no group has claimed responsibility"
     recipient = recipients(analysis, cand, actor)
@@ -160,6 +162,21 @@ def _demand(analysis: Analysis, cand: Candidate, lex: Lexicon) -> tuple[list[str
     return actor, recipient, aux_mode(head.head, lex)
 
 
+#: acts two sides do together, whose sides a "between" names when no subject does
+RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _between(analysis: Analysis, verb: Token) -> list[str]:
+    """The sides of an agreement or talks named by "between X and Y" on their verb."""
+    out: list[str] = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    out += [e for e in _entities(analysis, pobj) if e not in out]
+    return out
+
+
 def _document_says(verb: Token) -> bool:
     """'Put out a report accusing the army', 'passed a resolution criticizing the president': what the issued
     document does, its author does."""
@@ -200,6 +217,8 @@ def _nominal_event(analysis: Analysis, cand: Candidate,
     head = cand.head
     actor, recipient = noun_arguments(analysis, cand)
     gov_tok = head.head
+    if not actor and cand.sense.event_type in RECIPROCAL and head.dep_ in ("nsubjpass", "nsubj", "dobj"):
+        actor = _between(analysis, gov_tok)  # "an agreement was reached between the government and the Houthis"
     own = _own_marks(head, lex)
     aux = own or (aux_mode(gov_tok, lex) if gov_tok.pos_ in ("VERB", "AUX") else None)
     if aux in ("negation", "hypothetical") and aux != own and not (
