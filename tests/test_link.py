@@ -248,6 +248,26 @@ def test_claims_quoting_the_same_words_are_one_claim() -> None:
     assert other.id != fourth.id
 
 
+def test_one_origin_restating_its_point_in_other_words_is_one_claim() -> None:
+    from wirewatch.link.claims import ClaimIndex
+
+    def said(article: str, text: str, origin: str) -> Any:
+        m = _claim(article, text, origin=origin)
+        m.keys.add(f"o:{origin}")
+        return m
+
+    index = ClaimIndex(0.72, 0.6, 7, None)
+    first = "the shortages on the smuggling of subsidised fuel to neighbouring countries"
+    again = "smuggling of subsidised diesel to Peru, Chile and Paraguay was the main cause of the shortages"
+    [(_, a, _)] = index.add_article([said("a", first, "body:BOL/GOV")])
+    [(_, b, _)] = index.add_article([said("b", again, "body:BOL/GOV")])
+    assert b.id == a.id
+    # the same words from someone else are not enough
+    [(_, c, _)] = index.add_article([said("c", "smuggling of subsidised diesel to Bolivia's neighbours is a myth "
+                                               "that hides the real cause of the shortages", "speaker:an economist")])
+    assert c.id != a.id
+
+
 def test_one_side_of_one_state_is_one_origin_by_any_name(pipeline: Any) -> None:
     from wirewatch.link.claims import claim_mentions
     from wirewatch.model import Article

@@ -38,6 +38,9 @@ COMMON = 200
 #: encoder, and below which the encoder is not asked (the encoder is what linking spends its time on)
 LEXICAL_SURE = 0.75
 LEXICAL_FLOOR = 0.2
+#: ... and the overlap at which a claim from the origin a cluster already has (the same speaker or body)
+#: joins it: one origin restating its point in other words
+LEXICAL_SAME_ORIGIN = 0.4
 #: a denial of at least this many content words, all of them in a cluster's summary, disputes that claim
 CONTAINED_WORDS = 2
 #: content words of a claim used as keys, at most
@@ -135,7 +138,8 @@ def claim_mentions(doc: Document, published: str | None, outlet: str | None,
         stance = "denies" if disputes.get(a.id) and a.stance not in DISPUTING else a.stance
         out.append(ClaimMention(
             article=doc.article.sha256, attribution=a.id, stance=stance, text=a.content.text, day=day,
-            iso=iso, keys=keys, speaker_key=speaker_key, origin=origin,
+            iso=iso, keys=keys | ({f"o:{origin}"} if origin.startswith(("speaker:", "body:")) else set()),
+            speaker_key=speaker_key, origin=origin,
             disputes=list(disputes.get(a.id, []))))
     return out
 
@@ -391,6 +395,8 @@ class ClaimIndex:
                     sure = (1.0, cid)
                 continue
             lex = self.lexical(m, c)
+            if lex >= LEXICAL_SAME_ORIGIN and any(k.startswith("o:") for k in m.keys & c.keys):
+                lex = max(lex, LEXICAL_SURE)  # one origin saying it again in other words: the same claim
             if lex >= LEXICAL_SURE:  # most of the same words: no need to ask the encoder
                 if sure is None or lex > sure[0]:
                     sure = (lex, cid)
