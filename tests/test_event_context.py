@@ -54,6 +54,21 @@ def test_a_date_describing_the_actor_is_not_the_events_date(analyse) -> None:
     assert ev.date.text == "Friday" and ev.date.value == "2024-05-10"
 
 
+def test_an_event_told_as_days_after_or_before_another_is_dated_from_it(analyse) -> None:
+    a = analyse("Police arrested the union leader in El Alto on Tuesday, a day after a blockade by drivers "
+                "paralysed La Paz.", published="2024-05-14")
+    assert only(a, "COERCE").date.value == "2024-05-14"
+    blockade = only(a, "PROTEST")
+    assert blockade.date.value == "2024-05-13" and blockade.date_basis == "stated"
+    b = analyse("Canada imposed sanctions on the judges on Wednesday, two days after the United States targeted "
+                "the same officials.", published="2025-05-14")
+    dates = sorted(v.date.value for v in b.events if v.event_type == "SANCTION")
+    assert dates == ["2025-05-12", "2025-05-14"]
+    # with no day stated for the rest of the sentence there is nothing to count from
+    c = analyse("The strike came two days after a drone hit a crowded market in Tarkint.", published="2024-03-15")
+    assert only(c, "ASSAULT").date.value != "2024-03-13"
+
+
 def test_event_inside_a_claim_points_to_it(analyse) -> None:
     a = analyse("Police arrested 40 protesters in Lahore, a rights group said.", published="2024-03-01")
     ev = only(a, "COERCE")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import Analysis, TimeMention, Toponym
@@ -245,12 +246,71 @@ def in_other_noun_clause(analysis: Analysis, time_start: int, pos: int) -> bool:
 
 
 def event_date(analysis: Analysis, pos: int, s_start: int, s_end: int) -> EventDate:
+    relative = days_apart(analysis, pos)
+    if relative is not None:
+        dated = _anchored(analysis, relative, s_start, s_end)
+        if dated is not None:
+            return dated
     in_sentence = [t for t in analysis.times if s_start <= t.start < s_end
                    and not in_other_noun_clause(analysis, t.start, pos)]
     chosen = nearest(in_sentence, pos)
     if isinstance(chosen, TimeMention):
         return EventDate(value=chosen.value, precision=chosen.precision, text=chosen.text)
     return EventDate()
+
+
+#: number words ("a", "two", "a couple of") and the days of a unit of time, for "two days after"
+NUMBER_WORDS: dict[str, int] = {k: int(v) for k, v in lexicon_words("date_words", "numbers").items()}
+UNIT_DAYS = {"day": 1, "week": 7}
+
+
+def days_apart(analysis: Analysis, pos: int) -> tuple[int, set[int], str] | None:
+    """An event told as so long after or before another day: "arrested him on Tuesday, a day after a
+    blockade paralysed La Paz" puts the blockade on Monday. Returns (days to add to the other day, the
+    token indices of the clause that holds the event, the words that say so), or None."""
+    span = analysis.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    trigger = span.root
+    for tok in trigger.sent:
+        if tok.lower_ not in ("after", "before") or tok.i == 0 or tok.dep_ not in ("prep", "mark"):
+            continue
+        unit = tok.doc[tok.i - 1]
+        if unit.lemma_.lower() not in UNIT_DAYS or unit.dep_ != "npadvmod":
+            continue
+        count = next((NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                      for c in unit.children if c.dep_ in ("nummod", "det")), None)
+        if not count:
+            continue
+        if tok.dep_ == "prep":  # "a day after [a blockade ...]"
+            scope = {t.i for t in tok.subtree}
+        else:  # "two days after [the United States targeted them]": the clause, less "two days"
+            scope = {t.i for t in tok.head.subtree} - {t.i for t in unit.subtree}
+        if trigger.i in scope:
+            sign = -1 if tok.lower_ == "after" else 1
+            return sign * count * UNIT_DAYS[unit.lemma_.lower()], scope, f"{unit.doc[unit.left_edge.i: tok.i + 1].text}"
+    return None
+
+
+def _anchored(analysis: Analysis, relative: tuple[int, set[int], str], s_start: int, s_end: int) -> EventDate | None:
+    """The date ``relative`` days from the day the rest of the sentence states, if it states one."""
+    offset, scope, words = relative
+    doc = analysis.doc
+    outside = []
+    for t in analysis.times:
+        if not (s_start <= t.start < s_end) or t.precision != "day" or not t.value:
+            continue
+        tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if tspan is not None and tspan.root.i not in scope:
+            outside.append(t)
+    anchor = nearest(outside, s_start)
+    if not isinstance(anchor, TimeMention) or anchor.value is None:
+        return None
+    try:
+        day = date.fromisoformat(anchor.value[:10]).toordinal() + offset
+    except ValueError:
+        return None
+    return EventDate(value=date.fromordinal(day).isoformat(), precision="day", text=f"{words} {anchor.text}")
 
 
 def reporting_attribution(analysis: Analysis, start: int, end: int) -> str | None:
