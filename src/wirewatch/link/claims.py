@@ -32,6 +32,9 @@ DISPUTING = frozenset({"denies", "cannot_confirm"})
 #: at most this many clusters are compared per key, and per claim (in id order: the same in any run)
 PER_KEY = 50
 PER_CLAIM = 25
+#: keys a cluster is not looked up by, only compared on: an origin ("o:body:RUS/GOV") is shared by every
+#: claim a government makes in a week, so as a lookup key it would cost a scan of them all for each claim
+UNFILED = ("o:",)
 #: a content word shared by more clusters than this within the time window is no key
 COMMON = 200
 #: content-word overlap (Dice) with a cluster's summary at or above which a claim joins it without the
@@ -264,6 +267,8 @@ class ClaimIndex:
                     del self._last_day[max(old_days)]
         self._last_day.setdefault(c.day_max, set()).add(c.id)
         for k in c.keys:
+            if k.startswith(UNFILED):
+                continue
             by_day = self._by_key.setdefault(k, {})
             for d in {c.day_min, c.day_max}:
                 by_day.setdefault(d, set()).add(c.id)
@@ -293,12 +298,14 @@ class ClaimIndex:
         shared: dict[str, int] = {}
         days = range(m.day - self.window, m.day + self.window + 1)
         for k in m.keys:
+            if k.startswith(UNFILED):
+                continue
             by_day = self._by_key.get(k)
             if not by_day:
                 continue
             buckets = [by_day[d] for d in days if d in by_day]
             size = sum(map(len, buckets))
-            if size > COMMON and k[0] == "w":
+            if size > COMMON and k[0] in "wq":
                 continue  # a word this many claims of the period share says nothing about any one of them
             found: Iterable[str] = buckets[0] if len(buckets) == 1 else set().union(*buckets)
             if size > PER_KEY:
@@ -334,12 +341,13 @@ class ClaimIndex:
             out.append((m, cluster, sim))
         return out
 
-    def lexical(self, m: ClaimMention, c: Cluster) -> float:
+    def lexical(self, m: ClaimMention, c: Cluster, mine: set[str] | None = None) -> float:
         """Dice overlap of the content words of a claim and of a cluster's summary; a denial all of whose
         (two or more) words the summary holds counts as the same: a denial restates what it denies in few
         words ("denied firing the shells" against "accused the Houthis of firing the shells from the
         hills")."""
-        mine = {k for k in m.keys if k.startswith("w:")}
+        if mine is None:
+            mine = {k for k in m.keys if k.startswith("w:")}
         if c.words is None:
             c.words = word_keys(c.summary)
         if not mine or not c.words:
@@ -386,16 +394,21 @@ class ClaimIndex:
     def _match(self, m: ClaimMention) -> tuple[Cluster | None, float | None]:
         best: tuple[float, str] | None = None
         sure: tuple[float, str] | None = None
+        # what is compared with every candidate, computed once
+        own_text = text_key(m.text)
+        words = {k for k in m.keys if k.startswith("w:")}
+        quoted = [k for k in m.keys if k.startswith("q:")]
+        origins = [k for k in m.keys if k.startswith("o:")]
         for cid in self.candidates(m):
             c = self.clusters[cid]
-            if text_key(m.text) in c.keys:
+            if own_text in c.keys:
                 return c, None
-            if any(k.startswith("q:") for k in m.keys & c.keys):  # the same words quoted
+            if any(k in c.keys for k in quoted):  # the same words quoted
                 if sure is None or sure[0] < 1.0:
                     sure = (1.0, cid)
                 continue
-            lex = self.lexical(m, c)
-            if lex >= LEXICAL_SAME_ORIGIN and any(k.startswith("o:") for k in m.keys & c.keys):
+            lex = self.lexical(m, c, words)
+            if lex >= LEXICAL_SAME_ORIGIN and any(k in c.keys for k in origins):
                 lex = max(lex, LEXICAL_SURE)  # one origin saying it again in other words: the same claim
             if lex >= LEXICAL_SURE:  # most of the same words: no need to ask the encoder
                 if sure is None or lex > sure[0]:

@@ -182,12 +182,14 @@ class Incident:
     members: list[tuple[str, str]] = field(default_factory=list)  # (article, source key)
     first_published: str | None = None
     stated_days: Counter[str] = field(default_factory=Counter)  # days its members' sentences state
+    _best_place: tuple[str, str | None, float, float, int] | None = field(default=None, repr=False, compare=False)
 
     # -- the aggregate --------------------------------------------------------------------------------
     def best_place(self) -> tuple[str, str | None, float, float, int] | None:
-        if not self.places:
-            return None
-        return max(self.places.items(), key=lambda kv: (kv[0][4], kv[1], _neg(kv[0][0])))[0]
+        # scored against every candidate mention: kept until a member changes the tally
+        if self._best_place is None and self.places:
+            self._best_place = max(self.places.items(), key=lambda kv: (kv[0][4], kv[1], _neg(kv[0][0])))[0]
+        return self._best_place
 
     def best_day(self) -> str:
         return max(self.days.items(), key=lambda kv: (kv[1], _neg(kv[0])))[0]
@@ -197,6 +199,7 @@ class Incident:
         self.recipient_keys |= m.recipients
         if m.place:
             self.places[m.place] += 1
+            self._best_place = None
         self.days[m.iso] += 1
         if m.stated:
             self.stated_days[m.stated] += 1
