@@ -18,6 +18,8 @@ EVENT_TYPES = (
 )
 AUX_MODES = ("historical", "future", "hypothetical", "negation")
 STANCES = ("asserts", "denies", "cannot_confirm", "hedges")
+#: stances that answer a claim rather than make one
+DISPUTING = frozenset({"denies", "cannot_confirm"})
 ATTRIBUTION_KINDS = ("direct", "indirect", "according_to")
 DATE_PRECISIONS = ("day", "week", "month", "year")
 

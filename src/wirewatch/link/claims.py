@@ -23,12 +23,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..model import Document, Entity
-from .incidents import day_number
+from ..model import DISPUTING, Document, Entity
+from .incidents import STATE_SECTORS, day_number
 from .sources import count_sources, normal_name
 
 ASSERTING = frozenset({"asserts", "hedges"})
-DISPUTING = frozenset({"denies", "cannot_confirm"})
 #: at most this many clusters are compared per key, and per claim (in id order: the same in any run)
 PER_KEY = 50
 PER_CLAIM = 25
@@ -147,14 +146,14 @@ def claim_mentions(doc: Document, published: str | None, outlet: str | None,
     return out
 
 
-#: sectors of a state's own bodies (its government, armed forces, police, courts, legislature)
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+#: sectors of a state's own bodies: its sides (government, armed forces, police) and its courts and legislature
+STATE_BODY_SECTORS = STATE_SECTORS | {"JUD", "LEG"}
 
 
 def _state_body(speaker: Entity) -> bool:
     """A named organisation that is a body of a state ("Mali's armed forces", "the Pentagon"), not a person."""
     return speaker.label in ("ORG", "NORP", "GPE") and bool(speaker.actor.country) and (
-        speaker.actor.sector in STATE_SECTORS)
+        speaker.actor.sector in STATE_BODY_SECTORS)
 
 
 def _institution(text: str, speaker: Entity) -> bool:
@@ -168,7 +167,7 @@ def _institution(text: str, speaker: Entity) -> bool:
     head = words[-1].lower() if words else ""
     # people in the plural are several voices ("the residents"); a state's forces or authorities are one
     plural = head.endswith("s") and not head.endswith("ss")
-    return definite and (not plural or speaker.actor.sector in STATE_SECTORS)
+    return definite and (not plural or speaker.actor.sector in STATE_BODY_SECTORS)
 
 
 @dataclass

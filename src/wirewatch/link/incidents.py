@@ -17,6 +17,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..model import Document, Entity, Place
@@ -163,7 +164,9 @@ def stated_span(iso: str, text: str | None) -> str | None:
     return iso
 
 
+@lru_cache(maxsize=4096)
 def span_days(span: str) -> tuple[int, int]:
+    """First and last day (ordinals) of a stated span; cached, as every candidate incident is compared."""
     first, _, last = span.partition("/")
     return date.fromisoformat(first).toordinal(), date.fromisoformat(last or first).toordinal()
 

@@ -6,15 +6,11 @@ import itertools
 from typing import TYPE_CHECKING
 
 from ...analysis import Analysis
-from ...model import Attribution
+from ...model import DISPUTING, Attribution
 from .cues import STOP_LEMMAS, CueLexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-
-#: stances that answer a claim
-DISPUTING = frozenset({"denies", "cannot_confirm"})
 
 
 # -- disputes -----------------------------------------------------------------------------------------
@@ -88,7 +84,7 @@ def link_disputes(analysis: Analysis, atts: list[Attribution], lex: CueLexicon) 
             a.disputed_by.append(d.id)
 
     for j, d in enumerate(atts):
-        if d.stance not in ("denies", "cannot_confirm"):
+        if d.stance not in DISPUTING:
             continue
         dw, dn = terms[j]
         candidates = [i for i, a in enumerate(atts) if i != j and a.stance in ("asserts", "hedges")
