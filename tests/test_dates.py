@@ -254,3 +254,53 @@ def test_evaluate_tbaq_smoke() -> None:
     assert sum(v["n"] for v in res["by_gold_pattern"].values()) == res["n"]
     assert normalise_timex("2000-W7") == "2000-W07"
     assert normalise_timex("2000-01-05TEV") == "2000-01-05"
+
+
+# ---------------------------------------------------------------- the finder's word prefilter
+def _sample_texts() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "samples"
+    return [p.read_text(encoding="utf-8") for p in sorted(root.glob("**/*.txt"))]
+
+
+PREFILTER_PHRASES = (
+    "on Wednesday, the early June 3 meeting; the second half of this past March; the week of Sept. 4, 2019; "
+    "three days ago; a couple of weeks from now; the year-ago quarter; the same period last year; in the 1990s; "
+    "the twenties; the 21st century; Christmas Eve 2019; New Year's Day; nineteen eighty-four; two thousand and "
+    "nine; the summer of 2014; the 2019 quarter; year-end; the latest period; these days; at present; soon; "
+    "in the near future; the long term; tonight; the day before yesterday; this morning; later this year"
+)
+
+
+def test_every_match_of_a_rule_holds_the_words_it_needs() -> None:
+    """The finder skips a rule on a text without its words: a match without them would be lost."""
+    from wirewatch.resolve.dates.rules import RULES
+
+    texts = [*_sample_texts(), PREFILTER_PHRASES, PREFILTER_PHRASES.upper()]
+    checked = 0
+    for rule in RULES:
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                low = m.group(0).lower()
+                for group in rule.needs:
+                    assert any(word in low for word in group), (rule.name, m.group(0), group)
+                checked += bool(rule.needs)
+    assert checked > 300
+
+
+def test_prefilter_finds_what_the_rules_alone_find() -> None:
+    import dataclasses
+
+    from wirewatch.resolve.dates import finder
+
+    texts = [*_sample_texts(), PREFILTER_PHRASES]
+    with_prefilter = [find_time_expressions(t, FRI) for t in texts]
+    saved = list(finder.RULES)
+    try:
+        finder.RULES[:] = [dataclasses.replace(rule, needs=()) for rule in saved]
+        without = [find_time_expressions(t, FRI) for t in texts]
+    finally:
+        finder.RULES[:] = saved
+    assert with_prefilter == without
+    assert sum(map(len, without)) > 200

@@ -245,3 +245,18 @@ def test_refused_article_does_not_sink_its_batch(db_url: str) -> None:
                                on_error=lambda a, why: refused.append(f"{a.origin}: {why}"))
         assert added == 1 and store.count() == 1 and store.has(good[0].sha256)
     assert len(refused) == 1 and refused[0].startswith("hand.txt: cannot be stored")
+
+
+def test_document_dict_is_what_asdict_gives_and_shares_nothing_mutable() -> None:
+    import dataclasses
+
+    _, doc = hand_document()
+    expected = dataclasses.asdict(doc)
+    expected = {"schema": expected.pop("schema"), **expected}
+    got = doc.to_dict()
+    assert got == expected and list(got) == list(expected)
+    assert got["events"] and got["attributions"] and got["entities"]
+    # a changed dict leaves the document alone (asdict's copy semantics, kept)
+    got["events"][0]["trigger"]["text"] = "changed"
+    got["entities"][0]["mentions"].clear()
+    assert doc.to_dict() == expected

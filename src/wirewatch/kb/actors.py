@@ -32,6 +32,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -58,6 +59,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 INF_DATE = 99999999
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same names all through a run
 def normalize(text: str) -> str:
     """Canonical form used on both sides of every lookup: 'the U.S.' -> 'US', "Iraq's" -> 'IRAQ',
     'al-Maliki' -> 'AL MALIKI', 'Médecins' -> 'MEDECINS'."""

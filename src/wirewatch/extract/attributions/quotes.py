@@ -32,6 +32,10 @@ class Quote:
     text_end_comma: bool = False
 
 
+# A two-character mark is read before its first character, as a left-to-right scan of the text would.
+QUOTE_MARK = re.compile(r"''|``|[“”«»„\"]")
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Double quotations, paragraph by paragraph. Two-character marks count too (``''...''`` and
     ````...''``, as some wire styles write them); single quotes are left alone (apostrophes)."""
@@ -40,13 +44,9 @@ def find_quotes(text: str) -> list[Quote]:
     for para in text.split("\n"):
         opener: str | None = None
         start = 0
-        j = 0
         n = len(para)
-        while j < n:
-            ch = para[j]
-            two = para[j:j + 2]
-            mark = two if two in ("''", "``") else ch
-            width = len(mark)
+        for m in QUOTE_MARK.finditer(para):  # only the marks: every other character leaves the state alone
+            mark, j = m.group(), m.start()
             if opener is None:
                 if mark in OPEN_QUOTES and mark != "”":
                     opener, start = mark, pos + j
@@ -57,7 +57,6 @@ def find_quotes(text: str) -> list[Quote]:
             elif mark == "“" and opener == "“":  # a new opening mark: the previous quote ran on
                 quotes.append(Quote(start, start + 1, _rstrip(text, start + 1, pos + j), False))
                 start = pos + j
-            j += width
         if opener is not None:
             quotes.append(Quote(start, start + len(opener), _rstrip(text, start + len(opener), pos + n), False))
         pos += n + 1

@@ -149,7 +149,7 @@ def recipients(analysis: Analysis, cand: Candidate, actor: list[str]) -> list[st
             if eid not in out and eid not in actor:
                 out.append(eid)
 
-    heads = [verb, *[t for t in verb.doc if t.i in cand.theme]]
+    heads = [verb, *[verb.doc[i] for i in sorted(cand.theme)]]  # in text order, without walking the doc
     if cand.sense.event_type == "AID" and not any(
             c.dep_ in ("dative",) or c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS for h in heads for c in h.children):
         # "provided $340 million for assistance in northern Iraq": aid given in a country goes to it

@@ -33,9 +33,20 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
-def _forms(tok: Token) -> set[str]:
-    low = tok.lower_
-    return {tok.lemma_.lower(), low, singular(low)}
+# A word's forms by its (lemma, lower-case) string hashes: asked ~4,000 times per article (every token
+# against every class), built once per word; cleared when large, so a long run stays bounded.
+_FORMS: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _forms(tok: Token) -> frozenset[str]:
+    key = (tok.lemma, tok.lower)
+    forms = _FORMS.get(key)
+    if forms is None:
+        if len(_FORMS) > 100_000:
+            _FORMS.clear()
+        low = tok.lower_
+        forms = _FORMS[key] = frozenset((tok.lemma_.lower(), low, singular(low)))
+    return forms
 
 
 @dataclass
@@ -810,9 +821,20 @@ def _trade_story(doc: Doc, lex: Lexicon) -> bool:
     key = "wirewatch_trade_story"
     if key not in doc.user_data:
         economic = sum(1 for t in doc if _economic(t))
-        armed = sum(1 for t in doc for c in ARMS_CLASSES if _in_class(t, lex, c))
-        doc.user_data[key] = economic >= TRADE_STORY_WORDS and economic >= 3 * armed
+        # armed words are counted only when the economic ones are enough, and only as far as they matter
+        doc.user_data[key] = (economic >= TRADE_STORY_WORDS
+                              and _armed_words(doc, lex, economic // 3 + 1) <= economic // 3)
     return bool(doc.user_data[key])
+
+
+def _armed_words(doc: Doc, lex: Lexicon, enough: int) -> int:
+    """The number of troop, arms and harm words in ``doc``, counted up to ``enough``."""
+    found = 0
+    for t in doc:
+        found += sum(1 for c in ARMS_CLASSES if _in_class(t, lex, c))
+        if found >= enough:
+            break
+    return found
 
 
 def _economic_metaphor(cand: Candidate, sent: SpacySpan, lex: Lexicon) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..lexicons import lexicon_words
 
@@ -26,6 +27,7 @@ _AH_END = re.compile(r"ah\b")
 _ARTICLES = frozenset(lexicon_words("gazetteer_words", "articles"))
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same names all through a run
 def fold(name: str) -> str:
     """Case-, diacritic- and punctuation-insensitive key: ``fold("Tikrīt") == fold("TIKRIT")``.
 

@@ -72,8 +72,9 @@ def find_time_expressions(text: str, anchor: dt.date | None = None) -> list[Time
     Overlapping candidates are settled longest first.
     """
     cands: list[tuple[int, int, _Rule, re.Match[str]]] = []
+    lowered = text.lower()
     for rule in RULES:
-        if not rule.find:
+        if not rule.find or not all(any(word in lowered for word in group) for group in rule.needs):
             continue
         for m in rule.pattern.finditer(text):
             if m.end() > m.start() and _finder_accepts(text, rule, m):
