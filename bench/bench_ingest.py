@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from wirewatch.config import Settings
 from wirewatch.ingest import read_text_file
@@ -153,6 +154,34 @@ def run_ingest(corpus_dir: Path, db: Path, settings: Settings, engine: Engine, b
             mem.peak_parent)
 
 
+def _parse_share(args: tuple[str, tuple[str, ...], list[str], Any]) -> float:
+    """One process's part of :func:`parallel_parse_rate`: load, wait for the others, parse, return seconds."""
+    model, disable, texts, barrier = args
+    from wirewatch.nlp import load_nlp
+
+    nlp = load_nlp(model, disable)
+    list(nlp.pipe(texts[:8]))  # warm up
+    barrier.wait()
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return time.perf_counter() - t0
+
+
+def parallel_parse_rate(settings: Settings, texts: list[str], jobs: int) -> float:
+    """Articles per second of the bare spaCy parse run in ``jobs`` processes at once (each a share of
+    ``texts``), timed from a common start once every process has loaded its pipeline."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    with ctx.Manager() as manager:
+        barrier = manager.Barrier(jobs)
+        shares = [(settings.spacy_model, settings.spacy_disable, texts[i::jobs], barrier) for i in range(jobs)]
+        with ctx.Pool(jobs) as pool:
+            seconds = pool.map(_parse_share, shares)
+    return len(texts) / max(seconds)
+
+
 def store_summary(db: Path) -> tuple[list[str], dict[str, int]]:
     """Article hashes in store order and rows per table: two runs stored the same if these are equal."""
     from sqlalchemy import func, select
@@ -264,6 +293,15 @@ def main() -> None:
               f"{rate * report.jobs:.1f} articles/s")
         print(f"ingest / ideal parallel parse: {100 * (stored / wall) / (rate * report.jobs):.0f}% by wall time, "
               f"{100 * (stored / cpu) / cpu_rate:.0f}% by CPU time")
+        if report.jobs > 1:
+            # the same parse in --jobs processes at once, as ingest's workers run: processes sharing a machine
+            # slow each other (caches, memory bandwidth), which one process times two does not show
+            both = parallel_parse_rate(settings, sample, report.jobs)
+            print(f"bare spaCy parse in {report.jobs} processes at once ({len(sample)} texts split between "
+                  f"them, pipeline loads not timed): {both:.1f} articles/s wall "
+                  f"({100 * both / (rate * report.jobs):.0f}% of one process x{report.jobs})")
+            print(f"ingest / parallel parse measured in {report.jobs} processes: {100 * (stored / wall) / both:.0f}%"
+                  f" by wall time")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
