@@ -265,11 +265,16 @@ class ClaimIndex:
                 if not last:
                     del self._last_day[max(old_days)]
         self._last_day.setdefault(c.day_max, set()).add(c.id)
-        for k in c.keys:
+        self._file(c, c.keys)
+
+    def _file(self, c: Cluster, keys: set[str]) -> None:
+        """File ``c`` under ``keys`` at its first and last day."""
+        days = {c.day_min, c.day_max}
+        for k in keys:
             if k.startswith(UNFILED):
                 continue
             by_day = self._by_key.setdefault(k, {})
-            for d in {c.day_min, c.day_max}:
+            for d in days:
                 by_day.setdefault(d, set()).add(c.id)
 
     # -- embeddings -------------------------------------------------------------------------------------
@@ -431,9 +436,9 @@ class ClaimIndex:
             centre = self._centroid(c) * c.vectors + v
             c.centroid = (centre / max(float(np.linalg.norm(centre)), 1e-12)).astype(np.float32)
             c.vectors += 1
-        new_keys = m.keys | ({m.speaker_key} if m.speaker_key else set())
+        added = (m.keys | ({m.speaker_key} if m.speaker_key else set())) - c.keys
         first = not c.members
-        old_keys, old_days = set(c.keys), ({c.day_min, c.day_max} if not first else set())
+        old_days = {c.day_min, c.day_max} if not first else set()
         c.members.append((m.article, m.origin, m.stance))
         if first:
             c.day_min = c.day_max = m.day
@@ -442,6 +447,12 @@ class ClaimIndex:
             c.day_min, c.iso_min = m.day, m.iso
         if m.day > c.day_max:
             c.day_max, c.iso_max = m.day, m.iso
-        c.keys |= new_keys
-        if c.keys != old_keys or {c.day_min, c.day_max} != old_days:
+        if {c.day_min, c.day_max} != old_days:
+            old_keys = set(c.keys)
+            c.keys |= added
             self._index(c, old_keys, old_days)
+        elif added:
+            # same days: only the new keys are filed. Re-filing every key of a large cluster on each new
+            # member made claim linking grow with cluster size (the same index either way)
+            c.keys |= added
+            self._file(c, added)
