@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ...kb.lexicons import load_lexicon
 from .calendar_dates import (
     _h_century,
     _h_decade,
@@ -68,10 +69,6 @@ class _Rule:
     needs: tuple[tuple[str, ...], ...] = ()
 
 
-_MONTHS_NEED = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAYS_NEED = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SEASONS_NEED = ("spring", "summer", "fall", "autumn", "winter")
-_YEARS_NEED = ("18", "19", "20")
 
 
 RULES: list[_Rule] = [
@@ -80,89 +77,77 @@ RULES: list[_Rule] = [
     _Rule("numeric", _rx(r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"),
           _h_numeric),
     _Rule("month_day", _rx(rf"\b(?:{_WD},?\s+)?(?:(?:the\s+)?(?:early|late)\s+)?{_MON}\s+{_DAYW}"
-                           rf"(?:\s*,?\s+{_YEAR}|(?![\s,]*\d))"), _h_month_day, needs=(_MONTHS_NEED,)),
+                           rf"(?:\s*,?\s+{_YEAR}|(?![\s,]*\d))"), _h_month_day),
     _Rule("day_month", _rx(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_DAYW}\s+(?:of\s+)?{_MON}(?:\s*,?\s+{_YEAR})?"),
-          _h_month_day, needs=(_MONTHS_NEED,)),
-    _Rule("month_year", _rx(rf"\b(?:{_MOD}[\s-]+)?{_MON}\s*,?\s+(?:of\s+)?{_YEAR}"), _h_month_year,
-          needs=(_MONTHS_NEED, _YEARS_NEED)),
+          _h_month_day),
+    _Rule("month_year", _rx(rf"\b(?:{_MOD}[\s-]+)?{_MON}\s*,?\s+(?:of\s+)?{_YEAR}"), _h_month_year),
     _Rule("month_rel_year", _rx(rf"\b(?:{_MOD}[\s-]+)?{_MON}\s*,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b"),
           lambda m, a, t, c: _month(a.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()],
-                                    _month_num(m["mon"])) if a else _unresolved("month"),
-          needs=(_MONTHS_NEED, ("year",))),
-    _Rule("month", _rx(rf"\b(?:{_MOD}[\s-]+)?(?:{_REL}\s+)?{_MON}(?!\.?\s*\d)"), _h_month,
-          needs=(_MONTHS_NEED,)),
-    _Rule("weekday", _rx(rf"\b(?:(?:early|late|earlier|later)\s+)?(?:{_REL}\s+)?{_WD}(?:\s+{_TODW})?"), _h_weekday,
-          needs=(_WEEKDAYS_NEED,)),
+                                    _month_num(m["mon"])) if a else _unresolved("month")),
+    _Rule("month", _rx(rf"\b(?:{_MOD}[\s-]+)?(?:{_REL}\s+)?{_MON}(?!\.?\s*\d)"), _h_month),
+    _Rule("weekday", _rx(rf"\b(?:(?:early|late|earlier|later)\s+)?(?:{_REL}\s+)?{_WD}(?:\s+{_TODW})?"), _h_weekday),
     _Rule("dayword", _rx(rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday"
                          rf"|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|last\s+night"
                          rf"|this\s+morning|this\s+afternoon|this\s+evening|overnight)(?![a-z])"
-                         rf"(?:\s+{_TODW})?"), _h_dayword,
-          needs=(("yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening"),)),
+                         rf"(?:\s+{_TODW})?"), _h_dayword),
     _Rule("quarter", _rx(rf"\b(?:(?:the|its|a|an)\s+)?(?:(?:latest|last|current|same|comparable|flat|weak"
                          rf"|strong|corresponding|previous|recent)\s+)?(?:{_QREL}\s+)?(?:{_YEAR}\s+)?"
                          rf"(?:fiscal[-\s]+)?{_QORD}[-\s]+quarter(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR.replace('?P<y>', '?P<y2>')}"
                          rf"|(?P<yrel2>this\s+year|last\s+year|next\s+year)))?"),
-          lambda m, a, t, c: _h_quarter_wrap(m, a, t, c), needs=(("quarter",),)),
+          lambda m, a, t, c: _h_quarter_wrap(m, a, t, c)),
     _Rule("year_ago_period", _rx(r"\b(?:(?:the|a|an)\s+)?(?:comparable\s+|same\s+)?(?:year-earlier|year-ago"
                                  r"|year\s+earlier|year\s+ago|prior-year|prior\s+year)(?:\s+(?:quarter|period))?"
                                  r"|\bthe\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)"
                                  r"|\b(?:the\s+)?(?:same|corresponding|comparable)\s+(?:quarter|period)\s+"
                                  r"(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|the\s+previous\s+year)"
                                  r"|\blast\s+year's\s+(?:quarter|period)"),
-          _h_year_ago_period, needs=(("year",),)),
+          _h_year_ago_period),
     _Rule("half", _rx(rf"\b(?:the\s+)?(?:last\s+|latter\s+)?(?P<h>first|second|latter|last)\s+half(?:\s+of\s+(?:fiscal\s+)?"
-                      rf"(?:{_YEAR}|the\s+year|this\s+year))?"), lambda m, a, t, c: _h_half_wrap(m, a, t, c),
-          needs=(("half",),)),
+                      rf"(?:{_YEAR}|the\s+year|this\s+year))?"), lambda m, a, t, c: _h_half_wrap(m, a, t, c)),
     _Rule("ago", _rx(rf"\b(?:(?:nearly|almost|about|some|more\s+than|less\s+than|just\s+over|just\s+under"
                      rf"|over|roughly|around|barely|only|just|exactly)\s+)?(?P<n>\d+|{_NUMW}|{_VAGUE})\s+"
                      rf"(?:or\s+so\s+)?(?P<unit>day|week|month|year|decade)s?\s+(?:or\s+so\s+)?"
-                     rf"(?P<dir>ago|earlier|before|later|after|from\s+now|hence|back)(?![a-z])"), _h_ago,
-          needs=(("ago", "earlier", "before", "later", "after", "now", "hence", "back"),)),
+                     rf"(?P<dir>ago|earlier|before|later|after|from\s+now|hence|back)(?![a-z])"), _h_ago),
     _Rule("unit_rel", _rx(rf"\b(?:(?:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of"
                           rf"|the\s+start\s+of|the\s+middle\s+of|end\s+of|the\s+rest\s+of|the\s+remainder\s+of"
                           rf"|sometime|some\s+time|around)\s+(?:in\s+)?)?"
                           rf"(?:{_REL}|(?P<the>the))\s+(?:fiscal\s+|calendar\s+|full\s+)?"
                           rf"(?P<unit>weekend|week|month|year|quarter|summer|spring|fall|autumn|winter|decade"
-                          rf"|century)(?![a-z-]|'(?!s))"), _h_unit_rel,
-          needs=(("week", "month", "year", "quarter", "decade", "century") + _SEASONS_NEED,)),
+                          rf"|century)(?![a-z-]|'(?!s))"), _h_unit_rel),
     _Rule("unit_end", _rx(r"\b(?:around\s+)?(?P<rel>)(?P<unit>year|month|quarter|week)(?:[-\s]end|'s\s+end)\b"),
-          _h_unit_rel, needs=(("end",),)),
+          _h_unit_rel),
     _Rule("latest_period", _rx(r"\b(?:the\s+)?(?P<rel>latest|most\s+recent)\s+(?:fiscal\s+)?(?P<unit>period)\b"),
-          _h_unit_rel, needs=(("period",),)),
+          _h_unit_rel),
     _Rule("season", _rx(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<rel>)(?P<unit>summer|spring|fall|autumn|winter)"
                         r"(?![a-z])"), _h_unit_rel, find=False),
     _Rule("year_quarter", _rx(rf"\bthe\s+{_YEAR}\s+(?:quarter|period)\b"),
-          lambda m, a, t, c: _quarter(int(m["y"]), _last_completed_quarter(a)[1]) if a else _unresolved("year"),
-          needs=(("quarter", "period"), _YEARS_NEED)),
+          lambda m, a, t, c: _quarter(int(m["y"]), _last_completed_quarter(a)[1]) if a else _unresolved("year")),
     _Rule("week_of", _rx(rf"\bthe\s+week\s+of\s+{_MON}\s+{_DAYW}(?:\s*,?\s+{_YEAR})?"),
-          lambda m, a, t, c: _week_of(m, a, t, c), needs=(("week",), _MONTHS_NEED)),
+          lambda m, a, t, c: _week_of(m, a, t, c)),
     _Rule("season_year", _rx(rf"\b(?:(?:the|early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)"
                              rf"\s+(?:of\s+)?{_YEAR}"),
-          lambda m, a, t, c: _year(int(m["y"]), f"{int(m['y']):04d}-{SEASONS[m['season'].lower()]}"),
-          needs=(_SEASONS_NEED, _YEARS_NEED)),
+          lambda m, a, t, c: _year(int(m["y"]), f"{int(m['y']):04d}-{SEASONS[m['season'].lower()]}")),
     _Rule("spelled_year", _rx(rf"\b(?:the\s+year\s+)?(?:(?P<c>nineteen)(?:[\s-]+hundred)?(?:[\s-]+and)?[\s-]+"
                               rf"(?:(?P<teen>{_TEENW})|(?P<tens>{_TENSW})(?:[\s-]+(?P<u>{_UNITW}))?)"
                               rf"|two\s+thousand(?:[\s-]+(?:and\s+)?(?P<u2>{_UNITW}|{_TEENW}|ten))?)(?![a-z-])"),
-          _h_spelled_year, needs=(("nineteen", "thousand"),)),
+          _h_spelled_year),
     _Rule("year", _rx(rf"\b(?:{_MOD}[\s-]+)?(?:(?:fiscal|calendar|the\s+year|model\s+year|the\s+end\s+of|post-|pre-)"
-                      rf"[\s-]*)?{_YEAR}"), _h_year, needs=(_YEARS_NEED,)),
+                      rf"[\s-]*)?{_YEAR}"), _h_year),
     _Rule("decade", _rx(r"(?:\bthe\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\b(?P<c>19|20)|'|’|\b)(?P<dd>\d)0'?s\b"
                         r"|\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:nineteen[\s-]+)?(?P<dw>twenties|thirties"
-                        r"|forties|fifties|sixties|seventies|eighties|nineties)\b"), _h_decade,
-          needs=(("0s", "0's", "ties"),)),
-    _Rule("century", _rx(rf"\b(?:the\s+)?(?:(?P<n>\d\d)(?:st|nd|rd|th)|(?P<nw>{_ORD_WORD}))\s+century\b"), _h_century,
-          needs=(("century",),)),
+                        r"|forties|fifties|sixties|seventies|eighties|nineties)\b"), _h_decade),
+    _Rule("century", _rx(rf"\b(?:the\s+)?(?:(?P<n>\d\d)(?:st|nd|rd|th)|(?P<nw>{_ORD_WORD}))\s+century\b"), _h_century),
     _Rule("holiday", _rx(rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>thanksgiving|christmas\s+eve|christmas"
-                         rf"|new\s+year's\s+eve|new\s+year's)(?:\s+day)?(?:\s*,?\s+{_YEAR})?"), _h_holiday,
-          needs=(("thanksgiving", "christmas", "year"),)),
+                         rf"|new\s+year's\s+eve|new\s+year's)(?:\s+day)?(?:\s*,?\s+{_YEAR})?"), _h_holiday),
     _Rule("ref", _rx(rf"\b(?:{_alts(_PRESENT | _PAST | _FUTURE | set(_SETS))})(?![a-z])"), _h_ref, find=False),
     _Rule("ref_find", _rx(r"\b(?:right\s+now|now|currently|at\s+present|these\s+days|nowadays|recently"
                           r"|(?<=in\s)the\s+past|(?<=in\s)the\s+(?:near\s+|distant\s+)?future|soon"
                           r"|recent\s+(?:years|months|weeks|days)|the\s+coming\s+(?:days|weeks|months|years)"
-                          r"|the\s+(?:near|short|long)\s+term)(?![a-z])"), _h_ref,
-          needs=(("now", "current", "present", "these", "recent", "past", "future", "soon", "coming",
-                                  "term"),)),
+                          r"|the\s+(?:near|short|long)\s+term)(?![a-z])"), _h_ref),
 ]
+# what each rule's matches all contain (data/lexicons/date_words.json, "rule_needs"; see _Rule.needs)
+_NEEDS = load_lexicon("date_words").get("rule_needs", {})
+RULES = [replace(rule, needs=tuple(tuple(group) for group in _NEEDS.get(rule.name, ()))) for rule in RULES]
 
 
 def _apply(rule: _Rule, m: re.Match[str], anchor: dt.date | None, tense: str | None,
