@@ -69,8 +69,6 @@ class _Rule:
     needs: tuple[tuple[str, ...], ...] = ()
 
 
-
-
 RULES: list[_Rule] = [
     _Rule("iso", _rx(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"), _h_iso),
     _Rule("iso_month", _rx(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)(?![\d-])"), _h_iso_month, find=False),
@@ -145,9 +143,13 @@ RULES: list[_Rule] = [
                           r"|recent\s+(?:years|months|weeks|days)|the\s+coming\s+(?:days|weeks|months|years)"
                           r"|the\s+(?:near|short|long)\s+term)(?![a-z])"), _h_ref),
 ]
-# what each rule's matches all contain (data/lexicons/date_words.json, "rule_needs"; see _Rule.needs)
-_NEEDS = load_lexicon("date_words").get("rule_needs", {})
-RULES = [replace(rule, needs=tuple(tuple(group) for group in _NEEDS.get(rule.name, ()))) for rule in RULES]
+# what each rule's matches all contain (data/lexicons/date_words.json, "rule_needs"; see _Rule.needs): a
+# group is a list of words or the name of one of "rule_need_groups" (the months, shared by six rules)
+_DATE_WORDS = load_lexicon("date_words")
+_NEED_GROUPS = _DATE_WORDS.get("rule_need_groups", {})
+_NEEDS = {rule: tuple(tuple(_NEED_GROUPS[g] if isinstance(g, str) else g) for g in groups)
+          for rule, groups in _DATE_WORDS.get("rule_needs", {}).items()}
+RULES = [replace(rule, needs=_NEEDS.get(rule.name, ())) for rule in RULES]
 
 
 def _apply(rule: _Rule, m: re.Match[str], anchor: dt.date | None, tense: str | None,
