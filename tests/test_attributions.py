@@ -636,3 +636,13 @@ def test_a_statement_named_after_its_issuer_is_the_issuers(pipe) -> None:
                   'terrorists," the army statement said.')
     att = find(a, "eliminated hundreds of terrorists")
     assert "Syrian army" in name(a, att.speaker.entity)
+
+
+def test_a_speaker_the_parser_hung_inside_the_quote_it_closes(pipe: Pipeline) -> None:
+    # the parser makes "told" a conjunct of the quote's last verb and the speaker a word of its clause
+    text = ('The market was shelled at dawn.\n\n"There were many children among the victims," the town\'s deputy '
+            'mayor, Simon Okafor, told Coast Herald.')
+    a = find(run(pipe, text), "many children")
+    assert a.kind == "direct"
+    assert a.speaker.text == "the town's deputy mayor"
+    assert a.content.text == "There were many children among the victims"

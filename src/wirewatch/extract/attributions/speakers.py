@@ -127,6 +127,13 @@ class SpeakersMixin:
         head = v.head
         if v.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in self.lex.quoting:
             return None, "quoted"
+        if (v.dep_ == "ROOT" or v.dep_ == "conj" and self.tok_quote[head.i] is not None) \
+                and self.tok_quote[v.i] is None and self.speech_cue(v):
+            # '"... among the wounded," Tarkint's deputy mayor, Abdoulaye Maiga, told Meridian Press': the
+            # parser hung the speaker on a word of the quotation (and may have joined the cue to its verb)
+            stray = self.speaker_after_quote(v)
+            if stray is not None:
+                return stray, "active"
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             if head.dep_ == "ccomp" and self.verb_entry(head.head) is not None and self.verb_entry(v) is not None:
                 return self.subject(head.head, depth + 1)  # "X denied that ... and blamed Kyiv"
@@ -159,6 +166,20 @@ class SpeakersMixin:
             if stray is not None:
                 return stray, "active"
         return None, "none"
+
+    def speaker_after_quote(self, v: Token) -> Token | None:
+        """The head of the noun phrase between a quotation's close and cue ``v`` -- the words there are only
+        that phrase (no verb) -- whatever the parser made of it."""
+        doc = self.doc
+        k = v.i - 1
+        while k >= v.sent.start and doc[k].idx not in self.close_at:
+            if doc[k].pos_ in ("VERB", "AUX") or self.tok_quote[k] is not None:
+                return None
+            k -= 1
+        words = range(k + 1, v.i)
+        heads = [t for t in doc[k + 1:v.i] if t.head.i not in words and t.pos_ in SPEAKER_POS]
+        # the first phrase: 'Tarkint's deputy mayor, Abdoulaye Maiga,' may come as two (title, name)
+        return heads[0] if heads else None
 
     def stray_subject(self, v: Token) -> Token | None:
         """The speaker of a main-clause speech cue that the parser hung elsewhere, as an apposition or a
