@@ -588,3 +588,49 @@ def test_memory_holds_a_window_of_days_and_links_as_if_it_held_everything(story:
     assert dump(story) == dump(str(reference))
     groups = {r[2] for r in dump(story)["link_articles"]}
     assert len(groups) == 3  # the wire story and its two late reprints are still one copy group
+
+
+def test_an_incidents_best_place_and_day_follow_its_tally_as_members_join() -> None:
+    # the best place and day are kept between members and moved only by what a new member adds: after
+    # every join they must be what the whole tally gives (ties included: two towns of one name and rank)
+    import random
+
+    from wirewatch.link.incidents import Incident, _neg
+    rng = random.Random(7)
+    towns = [("Bokkos", "NGA", 9.30, 8.99, 4), ("Bokkos", "NGA", 9.31, 8.98, 4), ("Mangu", "NGA", 9.52, 9.10, 4),
+             ("Plateau", "NGA", 9.2, 9.5, 2), ("Jos", "NGA", 9.9, 8.9, 3)]
+    days = ["2024-05-12", "2024-05-13", "2024-05-14"]
+    for _ in range(30):
+        inc = Incident(id="I1", event_type="ASSAULT")
+        for k in range(rng.randint(1, 12)):
+            m = _mention(f"a{k}", rng.choice(days))
+            m.place = rng.choice(towns + [None])  # type: ignore[arg-type]
+            inc.add(m, m.iso)
+            if inc.places:
+                assert inc.best_place() == max(inc.places.items(),
+                                               key=lambda kv: (kv[0][4], kv[1], _neg(kv[0][0])))[0]
+            assert inc.best_day() == max(inc.days.items(), key=lambda kv: (kv[1], _neg(kv[0])))[0]
+
+
+def test_the_latitude_shortcut_of_the_distance_test_agrees_with_the_distance() -> None:
+    import random
+
+    from wirewatch.link.incidents import beyond, km
+    rng = random.Random(3)
+    for _ in range(2000):
+        lat1, lon1 = rng.uniform(-80, 80), rng.uniform(-180, 180)
+        lat2, lon2 = lat1 + rng.uniform(-1.5, 1.5), lon1 + rng.uniform(-1.5, 1.5)
+        assert beyond(lat1, lon1, lat2, lon2, 60.0) == (km(lat1, lon1, lat2, lon2) > 60.0)
+
+
+def test_a_signature_is_the_one_minhash_makes_with_its_own_permutations() -> None:
+    # signatures reuse one drawing of the permutations; stored signatures must stay comparable with any
+    # made the plain way (same seed and scheme)
+    from datasketch import MinHash
+
+    from wirewatch.link.duplicates import SCHEME, SEED, shingles
+    text = (DATA / "a1-wire.txt").read_text(encoding="utf-8")
+    plain = MinHash(num_perm=64, seed=SEED, scheme=SCHEME)
+    plain.update_batch(sorted(shingles(text, 5)))
+    for _ in range(2):
+        assert list(signature(text, 5, 64).hashvalues) == list(plain.hashvalues)

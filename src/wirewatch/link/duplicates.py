@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -31,8 +33,15 @@ def shingles(text: str, size: int) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> Any:
+    # MinHash draws its permutations from the seed on every construction, which cost as much as hashing
+    # an article's shingles; drawn once, they are the very same arrays
+    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+
+
 def signature(text: str, size: int, num_perm: int) -> LeanMinHash:
-    m = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
+    m = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, permutations=_permutations(num_perm))
     grams = shingles(text, size)
     if grams:
         m.update_batch(sorted(grams))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -95,6 +96,18 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+#: kilometres per degree of latitude on the sphere ``km`` uses
+KM_PER_DEGREE = 6371.0 * math.pi / 180
+
+
+def beyond(lat1: float, lon1: float, lat2: float, lon2: float, limit: float) -> bool:
+    """Whether two points are more than ``limit`` km apart; most far pairs are told by their latitudes alone
+    (no great circle between them is shorter than the meridian arc), without the trigonometry."""
+    if abs(lat1 - lat2) * KM_PER_DEGREE * 0.999 > limit:
+        return True
+    return km(lat1, lon1, lat2, lon2) > limit
 
 
 @dataclass
@@ -186,24 +199,41 @@ class Incident:
     first_published: str | None = None
     stated_days: Counter[str] = field(default_factory=Counter)  # days its members' sentences state
     _best_place: tuple[str, str | None, float, float, int] | None = field(default=None, repr=False, compare=False)
+    _best_day: str | None = field(default=None, repr=False, compare=False)
 
     # -- the aggregate --------------------------------------------------------------------------------
+    def _place_rank(self, place: tuple[str, str | None, float, float, int]) -> tuple[int, int, tuple[int, ...]]:
+        return place[4], self.places[place], _neg(place[0])
+
     def best_place(self) -> tuple[str, str | None, float, float, int] | None:
-        # scored against every candidate mention: kept until a member changes the tally
+        # scored against every candidate mention: kept, and moved only by the place a new member adds
         if self._best_place is None and self.places:
-            self._best_place = max(self.places.items(), key=lambda kv: (kv[0][4], kv[1], _neg(kv[0][0])))[0]
+            self._best_place = max(self.places, key=self._place_rank)
         return self._best_place
 
     def best_day(self) -> str:
-        return max(self.days.items(), key=lambda kv: (kv[1], _neg(kv[0])))[0]
+        if self._best_day is None:
+            self._best_day = max(self.days.items(), key=lambda kv: (kv[1], _neg(kv[0])))[0]
+        return self._best_day
 
     def add(self, m: Mention, published: str | None) -> None:
         self.actor_keys |= m.actors
         self.recipient_keys |= m.recipients
         if m.place:
             self.places[m.place] += 1
-            self._best_place = None
+            old = self._best_place
+            if old is not None and old != m.place:
+                # only m.place's count grew, so the best is the old one or it (a tie of two places with one
+                # name and rank is settled as max() settles it: the first in the tally)
+                mine, theirs = self._place_rank(m.place), self._place_rank(old)
+                if mine > theirs:
+                    self._best_place = m.place
+                elif mine == theirs:
+                    self._best_place = None
         self.days[m.iso] += 1
+        if self._best_day is not None and self._best_day != m.iso and (
+                self.days[m.iso], _neg(m.iso)) > (self.days[self._best_day], _neg(self._best_day)):
+            self._best_day = m.iso
         if m.stated:
             self.stated_days[m.stated] += 1
         self.actor_names.update(m.actor_names)
@@ -356,24 +386,37 @@ class IncidentIndex:
         self._filed[inc.id] = (day, keys)
         self._on_day.setdefault(day, set()).add(inc.id)
 
-    def candidates(self, m: Mention) -> list[str]:
+    def candidates(self, m: Mention) -> Collection[str]:
+        """The incidents ``m`` is scored against, in no set order (:meth:`add` breaks ties by id)."""
         reach = self.window + m.slack
         found: list[set[str]] = []
+        buckets = self._buckets
         for k in mention_keys(m):
             ids: set[str] = set()
             for day in range(m.day - reach, m.day + reach + 1):
-                ids |= self._buckets.get((m.event_type, day, k), set())
+                bucket = buckets.get((m.event_type, day, k))
+                if bucket:
+                    ids |= bucket
             if ids:
                 found.append(ids)
         usable = [ids for ids in found if len(ids) <= COMMON]
         if not usable and found:  # every key is common: the rarest one, cut to a fixed (id-ordered) share
             return sorted(min(found, key=len))[:COMMON]
-        return sorted(set().union(*usable)) if usable else []
+        return set().union(*usable) if usable else ()
 
     def score(self, m: Mention, inc: Incident) -> float | None:
         """How much says ``m`` is ``inc`` (None: something says it is not)."""
         if m.stated and inc.stated_days and not self._same_stated_day(m, inc):
             return None
+        best = inc.best_place()
+        far = False
+        if m.place and best:
+            name, country, lat, lon, rank = m.place
+            b_name, b_country, b_lat, b_lon, b_rank = best
+            far = bool(country and b_country and country != b_country) or (
+                min(rank, b_rank) >= 3 and beyond(lat, lon, b_lat, b_lon, self.km_limit))
+            if far and m.event_type not in PLACELESS_TYPES:
+                return None  # what the sides share cannot outweigh it (below): said before they are compared
         evidence = 0.0
         for mine, theirs in ((m.actors, inc.actor_keys), (m.recipients, inc.recipient_keys)):
             if mine and theirs:
@@ -389,16 +432,11 @@ class IncidentIndex:
                     # raid on a village, however close in place and day
                     return None
                 evidence += 1.0 if any(not k.startswith(WEAK_KEYS) for k in shared) else 0.5
-        best = inc.best_place()
         if m.place and best:
-            name, country, lat, lon, rank = m.place
-            b_name, b_country, b_lat, b_lon, b_rank = best
             # where a decision or a statement is placed is where it was made or where it bites, and reports
             # differ on which ("sanctions imposed in Washington" on Nicaragua): for such acts a place that
             # disagrees says nothing once the sides agree
             placeless = m.event_type in PLACELESS_TYPES and evidence >= 1.0
-            far = bool(country and b_country and country != b_country) or (
-                min(rank, b_rank) >= 3 and km(lat, lon, b_lat, b_lon) > self.km_limit)
             if far:
                 if not placeless:
                     return None
@@ -435,7 +473,8 @@ class IncidentIndex:
         best: tuple[float, str] | None = None
         for inc_id in self.candidates(m):
             value = self.score(m, self.incidents[inc_id])
-            if value is not None and (best is None or (value, _neg(inc_id)) > (best[0], _neg(best[1]))):
+            # the most evidence; of equals, the alphabetically first id (the same in any run and order)
+            if value is not None and (best is None or value > best[0] or value == best[0] and inc_id < best[1]):
                 best = (value, inc_id)
         if best is None:
             inc = Incident(id=incident_id(m), event_type=m.event_type)
