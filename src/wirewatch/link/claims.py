@@ -16,6 +16,7 @@ else the article's own outlet, wire copies collapsed (see :mod:`wirewatch.link.s
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -313,13 +314,13 @@ class ClaimIndex:
                 continue  # a word this many claims of the period share says nothing about any one of them
             found: Iterable[str] = buckets[0] if len(buckets) == 1 else set().union(*buckets)
             if size > PER_KEY:
-                found = sorted(found)[:PER_KEY]
+                found = heapq.nsmallest(PER_KEY, found)  # = sorted(found)[:PER_KEY], without the full sort
             weight = 100 if k[0] in "tq" else 1
             for cid in found:
                 shared[cid] = shared.get(cid, 0) + weight
         if len(shared) <= PER_CLAIM:
             return sorted(shared)
-        return sorted(sorted(shared, key=lambda cid: (-shared[cid], cid))[:PER_CLAIM])
+        return sorted(heapq.nsmallest(PER_CLAIM, shared, key=lambda cid: (-shared[cid], cid)))
 
     def add_article(self, mentions: list[ClaimMention]) -> list[tuple[ClaimMention, Cluster, float | None]]:
         """Link one article's claims; returns each with its cluster and similarity (None: exact or tied)."""
