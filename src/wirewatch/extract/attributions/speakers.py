@@ -176,6 +176,8 @@ class SpeakersMixin:
             if doc[k].pos_ in ("VERB", "AUX") or self.tok_quote[k] is not None:
                 return None
             k -= 1
+        if k < v.sent.start:
+            return None  # no quotation closes before the cue in its sentence
         words = range(k + 1, v.i)
         heads = [t for t in doc[k + 1:v.i] if t.head.i not in words and t.pos_ in SPEAKER_POS]
         # the first phrase: 'Tarkint's deputy mayor, Abdoulaye Maiga,' may come as two (title, name)
