@@ -211,9 +211,12 @@ class Incident:
             self._best_place = max(self.places, key=self._place_rank)
         return self._best_place
 
+    def _day_rank(self, iso: str) -> tuple[int, tuple[int, ...]]:
+        return self.days[iso], _neg(iso)
+
     def best_day(self) -> str:
         if self._best_day is None:
-            self._best_day = max(self.days.items(), key=lambda kv: (kv[1], _neg(kv[0])))[0]
+            self._best_day = max(self.days, key=self._day_rank)
         return self._best_day
 
     def add(self, m: Mention, published: str | None) -> None:
@@ -231,8 +234,8 @@ class Incident:
                 elif mine == theirs:
                     self._best_place = None
         self.days[m.iso] += 1
-        if self._best_day is not None and self._best_day != m.iso and (
-                self.days[m.iso], _neg(m.iso)) > (self.days[self._best_day], _neg(self._best_day)):
+        # likewise the best day: the old one or the new member's
+        if self._best_day is not None and self._day_rank(m.iso) > self._day_rank(self._best_day):
             self._best_day = m.iso
         if m.stated:
             self.stated_days[m.stated] += 1

@@ -135,7 +135,7 @@ class ContentMixin:
             if self.crosses_paragraph(v, c):
                 continue
             q = self.in_quote(c)
-            if q is not None and not q.used and (self.quote_fits(q, c) or self._speaker_hung_in(q, c, v)):
+            if q is not None and not q.used and self.quote_fits(q, c, speaker_before=v.idx):
                 return "direct", (q.start, q.end), c.i, q
             span = self.clause_content(c)
             if c.dep_ == "xcomp":
@@ -148,14 +148,6 @@ class ContentMixin:
                     span = (self.doc[first].idx, span[1])
             return "indirect", span, c.i, None
         return None
-
-    def _speaker_hung_in(self, q: Quote, c: Token, v: Token) -> bool:
-        """Whether the only words of clause ``c`` outside quotation ``q`` lie between its close and cue ``v``:
-        the speaker, which the parser made a word of the quoted clause ('"There were children among the
-        victims," the town's deputy mayor told ...')."""
-        hi = q.close + 2
-        return q.close < v.idx and all(
-            not t.is_alpha or q.open <= t.idx < hi or q.close < t.idx < v.idx for t in c.subtree)
 
     def _object_content(self, v: Token, entry: VerbCue) -> tuple[str, tuple[int, int], int, None] | None:
         """5. The direct object, where the lexicon allows it ("denied the report", "ruled out sending")."""

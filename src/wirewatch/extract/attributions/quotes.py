@@ -123,10 +123,14 @@ class QuotesMixin:
                 return None
         return None
 
-    def quote_fits(self, q: Quote, c: Token) -> bool:
-        """Whether the phrase headed by ``c`` lies inside quotation ``q`` (no words of it outside)."""
+    def quote_fits(self, q: Quote, c: Token, speaker_before: int | None = None) -> bool:
+        """Whether the phrase headed by ``c`` lies inside quotation ``q`` (no words of it outside). With
+        ``speaker_before`` (a cue's offset), words between the quote's close and the cue are let in too: the
+        speaker, which the parser made a word of the quoted clause ('"There were children among the
+        victims," the town's deputy mayor told ...')."""
         lo, hi = q.open, q.close + 2
-        return not any(t.is_alpha and not (lo <= t.idx < hi) for t in c.subtree)
+        until = speaker_before if speaker_before is not None and q.close < speaker_before else q.close
+        return not any(t.is_alpha and not (lo <= t.idx < hi or q.close < t.idx < until) for t in c.subtree)
 
     def crosses_paragraph(self, a: Token, b: Token) -> bool:
         lo, hi = sorted((a.idx, b.idx))
