@@ -239,6 +239,19 @@ def test_rejected_the_report_and_false(pipe: Pipeline) -> None:
     assert find(an, "the claims were false").stance == "denies"
 
 
+def test_rejecting_a_thing_denies_no_claim(pipe: Pipeline) -> None:
+    # reject/dismiss deny only claims ('the report'); a policy rejected is an act, and what it is called
+    # ('rejected the sanctions as "an illegal aggression"') is asserted, not denied
+    text = ('The foreign ministry rejected the sanctions as "an illegal aggression". '
+            "The rebels have rejected previous offers to disarm. "
+            "The minister dismissed the report as baseless.")
+    an = run(pipe, text)
+    called = find(an, "an illegal aggression")
+    assert called.stance == "asserts" and called.speaker.text == "The foreign ministry"
+    assert not [a for a in an.attributions if "offers" in a.content.text]
+    assert find(an, "the report").stance == "denies"
+
+
 def test_could_not_confirm_and_unable_to_verify(pipe: Pipeline) -> None:
     text = ("The Pentagon said on Friday it could not confirm reports of Iranian forces inside Iraq. "
             "The Foreign Ministry said it was unable to verify the claims.")

@@ -185,6 +185,10 @@ class CandidatesMixin:
         if found is None:
             return None
         (kind, span, root, quote), subject_is_content = found
+        if stance == entry.stance == "denies" and entry.object == "claim" and root is not None \
+                and self.doc[root].lemma_.lower() not in self.lex.claim_nouns:
+            # 'rejected the sanctions as "an illegal aggression"' says what the sanctions are: no claim denied
+            stance = "asserts"
         if entry.any_xcomp and root is not None and self.doc[root].lemma_.lower() not in entry.requires:
             stance = entry.any_xcomp  # 'refused to endorse him' says where he stands; it confirms nothing
         via: list[str] = []

@@ -86,8 +86,17 @@ class ContentMixin:
             return found
         # 7. what the cue is about, as its object: 'stressed the need for ...', 'mentioned the deal'
         if entry.takes_arguments() and not entry.requires:
+            if entry.object == "claim" and not self._characterised(v):
+                # 'rejected the sanctions', 'dismissed the offer': an act on a thing, not a claim denied
+                return None
             return self.argument_content(v)
         return None
+
+    def _characterised(self, v: Token) -> bool:
+        """'rejected the sanctions as "an illegal aggression"': the cue's object, then what it is called."""
+        obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
+        return obj is not None and any(x.i > obj.i and (x.dep_ == "oprd" or x.dep_ == "prep" and x.lower_ == "as")
+                                       for x in v.rights)
 
     def _governed_quote(self, v: Token) -> tuple[str, tuple[int, int], int, Quote] | None:
         """A quotation governed by the cue (a quoted fragment inside a longer complement is not one: 'called
