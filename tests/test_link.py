@@ -233,6 +233,23 @@ def test_a_denial_restating_a_claim_in_few_words_joins_it() -> None:
     assert banner.id != wages.id
 
 
+def test_a_claim_restating_any_members_wording_joins_its_cluster() -> None:
+    from wirewatch.link.claims import ClaimIndex
+
+    index = ClaimIndex(0.72, 0.6, 7, None)
+    report = ("Most of the dead were civilians who came to buy and sell animals at the weekly market, and "
+              "there were women and children among the wounded")
+    [(_, first, _)] = index.add_article([_claim("a", report)])
+    [(_, denial, _)] = index.add_article([_claim("b", "any civilians were among the dead", stance="denies")])
+    assert denial.id == first.id and first.summary == report
+    # close to the denial's words, far from the summary's: it restates the member, so it joins
+    [(_, again, _)] = index.add_article([_claim("c", "civilians were among the dead in Tarkint", stance="denies")])
+    assert again.id == first.id
+    assert index.lexical(_claim("d", "civilians were among the dead in Tarkint"), first) > 0.75
+    assert index.lexical(_claim("e", "civilians were among the dead in Tarkint"),
+                         ClaimIndex(0.72, 0.6, 7, None).add_article([_claim("f", report)])[0][1]) < 0.4
+
+
 def test_claims_quoting_the_same_words_are_one_claim() -> None:
     from wirewatch.link.claims import ClaimIndex
 
@@ -588,6 +605,17 @@ def test_memory_holds_a_window_of_days_and_links_as_if_it_held_everything(story:
     assert dump(story) == dump(str(reference))
     groups = {r[2] for r in dump(story)["link_articles"]}
     assert len(groups) == 3  # the wire story and its two late reprints are still one copy group
+    # a cluster read back holds its members' wordings, which later claims are compared with
+    from sqlalchemy import true
+
+    with open_store(str(reference), create=False) as store:
+        fresh = Linker(store)
+        with store.engine.connect() as conn:
+            fresh._read_clusters(conn, true())
+    held = keeper.claims.clusters
+    assert fresh.claims.clusters.keys() == held.keys()
+    assert all(c.texts == held[cid].texts for cid, c in fresh.claims.clusters.items())
+    assert any(len(c.texts) > 1 for c in held.values())
 
 
 def test_an_incidents_best_place_and_day_follow_its_tally_as_members_join() -> None:

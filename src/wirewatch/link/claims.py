@@ -48,6 +48,9 @@ LEXICAL_SAME_ORIGIN = 0.4
 CONTAINED_WORDS = 2
 #: content words of a claim used as keys, at most
 MAX_WORD_KEYS = 30
+#: a claim's words are compared with its cluster's summary and with at most this many other wordings of its
+#: members (the first in sorted order: the same in a resumed run as in an uninterrupted one)
+MEMBER_WORDINGS = 8
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STOP_WORDS = frozenset(STOP_WORDS)
 #: labels of entities that are someone: a speaker linked to one is named, not anonymous
@@ -183,7 +186,8 @@ class Cluster:
     day_max: int = 0
     iso_min: str = ""
     iso_max: str = ""
-    words: set[str] | None = None  # the summary's content words, computed when first compared
+    texts: set[str] = field(default_factory=set)  # the members' wordings
+    wordings: list[set[str]] | None = None  # content words of the summary and of some wordings, when compared
 
     def figures(self, group_of: Callable[[str], str | None]) -> dict[str, object]:
         """Members, articles, independent and disputing sources, contested: counted from the members."""
@@ -347,20 +351,26 @@ class ClaimIndex:
         return out
 
     def lexical(self, m: ClaimMention, c: Cluster, mine: set[str] | None = None) -> float:
-        """Dice overlap of the content words of a claim and of a cluster's summary; a denial all of whose
-        (two or more) words the summary holds counts as the same: a denial restates what it denies in few
-        words ("denied firing the shells" against "accused the Houthis of firing the shells from the
+        """Dice overlap of the content words of a claim and of the closest wording in a cluster (its summary
+        or a member's: a report may restate any of them, "civilians were among the dead in Tarkint" the
+        denial "any civilians were among the dead", not the first report's longer sentence); a denial all of
+        whose (two or more) words one wording holds counts as the same: a denial restates what it denies in
+        few words ("denied firing the shells" against "accused the Houthis of firing the shells from the
         hills")."""
         if mine is None:
             mine = {k for k in m.keys if k.startswith("w:")}
-        if c.words is None:
-            c.words = word_keys(c.summary)
-        if not mine or not c.words:
+        if c.wordings is None:
+            others = sorted(c.texts - {c.summary})[:MEMBER_WORDINGS]
+            c.wordings = [w for w in map(word_keys, [c.summary, *others]) if w]
+        if not mine:
             return 0.0
-        shared = len(mine & c.words)
-        if m.stance in DISPUTING and shared >= CONTAINED_WORDS and shared == len(mine):
-            return 1.0
-        return 2 * shared / (len(mine) + len(c.words))
+        best = 0.0
+        for words in c.wordings:
+            shared = len(mine & words)
+            if m.stance in DISPUTING and shared >= CONTAINED_WORDS and shared == len(mine):
+                return 1.0
+            best = max(best, 2 * shared / (len(mine) + len(words)))
+        return best
 
     def compared(self, m: ClaimMention, c: Cluster) -> bool:
         """Whether the encoder is asked about ``m`` and ``c``: only when their words overlap somewhat but
@@ -441,6 +451,9 @@ class ClaimIndex:
         first = not c.members
         old_days = {c.day_min, c.day_max} if not first else set()
         c.members.append((m.article, m.origin, m.stance))
+        if m.text not in c.texts:
+            c.texts.add(m.text)
+            c.wordings = None
         if first:
             c.day_min = c.day_max = m.day
             c.iso_min = c.iso_max = m.iso

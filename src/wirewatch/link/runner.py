@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -196,11 +196,16 @@ class Linker:
         if not clusters:
             return
         ids = select(t.id).where(where).scalar_subquery()
-        for row in conn.execute(select(m.article, m.attribution, m.cluster, m.origin, m.stance)
+        a = s.attributions.c
+        for row in conn.execute(select(m.article, m.attribution, m.cluster, m.origin, m.stance, a.span_text)
+                                .select_from(s.claim_members.outerjoin(
+                                    s.attributions, and_(a.article == m.article, a.id == m.attribution)))
                                 .where(m.cluster.in_(ids)).order_by(m.article, m.attribution)):
             c = clusters.get(row.cluster)
             if c is not None:
                 c.members.append((row.article, row.origin, row.stance))
+                if row.span_text is not None:
+                    c.texts.add(row.span_text)
         for c in clusters.values():
             self.claims.load(c)
             self.saved_clusters.add(c.id)
