@@ -125,6 +125,15 @@ def test_citing_hung_on_the_outlet_name(pipe: Pipeline) -> None:
     assert len(a.via) == 1  # the newspaper relays what the commander said
 
 
+def test_citing_outlet_the_entities_stage_missed(pipe: Pipeline) -> None:
+    # the parser finds no entity for the outlet in this long sentence; whoever reports citing someone relays
+    an = run(pipe, "The government had demanded guarantees that Houthi snipers would be pulled back from the hills "
+                   "overlooking the road, The Daily Lantern reported on Friday, citing a government negotiator.")
+    a = find(an, "demanded guarantees")
+    assert a.speaker.text == "a government negotiator" and a.speaker.anonymous
+    assert [next(e.name for e in an.entities if e.id == v) for v in a.via] == ["Daily Lantern"]
+
+
 def test_unnamed_claim_nested_in_a_non_confirmation(pipe: Pipeline) -> None:
     an = run(pipe, "Police said they could not verify a claim that the gunmen had crossed from Mali.")
     police = find(an, "could not verify")

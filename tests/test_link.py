@@ -183,6 +183,24 @@ def test_sources_count_outlets_and_copy_groups_once() -> None:
     assert credited_outlet("Russian drones struck a depot (a large one) — officials said") is None
 
 
+def test_a_report_relayed_by_another_outlet_is_one_chain_with_it() -> None:
+    from wirewatch.link.claims import Cluster
+
+    def cluster(*members: tuple[str, str, str, str]) -> Cluster:
+        return Cluster(id="C1", summary="the government had demanded guarantees", members=list(members))
+
+    # The Daily Lantern quotes the negotiator by name; Coastline Radio relays the Lantern's report of him
+    named = ("a3", "speaker:mohammed al-qadasi", "asserts", "daily lantern")
+    relayed = ("a6", "outlet:daily lantern", "asserts", "coastline radio")
+    assert cluster(named, relayed).figures(lambda a: None)["independent_sources"] == 1
+    # without the Lantern's own report in the cluster the relay is a source of its own
+    other = ("a4", "speaker:samir al-absi", "asserts", "meridian press")
+    assert cluster(other, relayed).figures(lambda a: None)["independent_sources"] == 2
+    # and when the Lantern names two people, which one it was is not known: no merge
+    second = ("a3", "speaker:samir al-absi", "asserts", "daily lantern")
+    assert cluster(named, second, relayed).figures(lambda a: None)["independent_sources"] == 3
+
+
 def test_dateline_is_no_actor(pipeline: Any) -> None:
     from wirewatch.ingest import read_article
 
@@ -615,6 +633,9 @@ def test_memory_holds_a_window_of_days_and_links_as_if_it_held_everything(story:
     held = keeper.claims.clusters
     assert fresh.claims.clusters.keys() == held.keys()
     assert all(c.texts == held[cid].texts for cid, c in fresh.claims.clusters.items())
+    # ... and each member's article outlet, which tells a relayed report from its outlet's own
+    assert all(sorted(c.members) == sorted(held[cid].members) for cid, c in fresh.claims.clusters.items())
+    assert any(outlet for c in held.values() for *_, outlet in c.members)
     assert any(len(c.texts) > 1 for c in held.values())
 
 

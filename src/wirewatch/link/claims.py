@@ -10,7 +10,9 @@ stories told once costs no encoder time.
 
 Corroboration counts *origins*: a named speaker is one origin however many outlets quote them; an unnamed
 one ("a senior official") is the outlet that reached them — the outlet an article cites ("CNN reported"),
-else the article's own outlet, wire copies collapsed (see :mod:`wirewatch.link.sources`).
+else the article's own outlet, wire copies collapsed (see :mod:`wirewatch.link.sources`). A claim relayed
+from an outlet whose own report is in the cluster ("The Daily Lantern reported, citing a negotiator" beside
+The Daily Lantern's article quoting the negotiator by name) is that report's source, not another one.
 """
 
 from __future__ import annotations
@@ -98,6 +100,7 @@ class ClaimMention:
     speaker_key: str | None
     origin: str
     disputes: list[str]  # attributions of the same article that this one denies or cannot confirm
+    outlet: str | None = None  # the article's own outlet (normalised)
 
 
 def claim_mentions(doc: Document, published: str | None, outlet: str | None,
@@ -146,7 +149,7 @@ def claim_mentions(doc: Document, published: str | None, outlet: str | None,
             article=doc.article.sha256, attribution=a.id, stance=stance, text=a.content.text, day=day,
             iso=iso, keys=keys | ({f"o:{origin}"} if origin.startswith(("speaker:", "body:")) else set()),
             speaker_key=speaker_key, origin=origin,
-            disputes=list(disputes.get(a.id, []))))
+            disputes=list(disputes.get(a.id, [])), outlet=outlet))
     return out
 
 
@@ -181,7 +184,8 @@ class Cluster:
     keys: set[str] = field(default_factory=set)
     centroid: np.ndarray | None = None
     vectors: int = 0
-    members: list[tuple[str, str, str]] = field(default_factory=list)  # (article, origin, stance)
+    # (article, origin, stance, the article's own outlet or "")
+    members: list[tuple[str, str, str, str]] = field(default_factory=list)
     day_min: int = 0
     day_max: int = 0
     iso_min: str = ""
@@ -191,15 +195,32 @@ class Cluster:
 
     def figures(self, group_of: Callable[[str], str | None]) -> dict[str, object]:
         """Members, articles, independent and disputing sources, contested: counted from the members."""
-        asserting = [(o, group_of(a) if o.startswith("outlet:") else None)
-                     for a, o, s in self.members if s in ASSERTING]
-        disputing = [(o, group_of(a) if o.startswith("outlet:") else None)
-                     for a, o, s in self.members if s in DISPUTING]
+        asserting = self._origins(ASSERTING, group_of)
+        disputing = self._origins(DISPUTING, group_of)
         independent = count_sources(asserting) if asserting else 0
         against = count_sources(disputing) if disputing else 0
-        return {"members": len(self.members), "articles": len({a for a, _, _ in self.members}),
+        return {"members": len(self.members), "articles": len({a for a, _, _, _ in self.members}),
                 "independent_sources": independent, "disputing_sources": against,
                 "contested": bool(independent and against)}
+
+
+    def _origins(self, stances: frozenset[str], group_of: Callable[[str], str | None]
+                 ) -> list[tuple[str, str | None]]:
+        """(origin, copy group of an outlet origin) of the members of these stances. An outlet's report
+        relayed by another ("outlet:daily lantern" in a Coastline Radio article) takes the origin of that
+        outlet's own members here when they have one (the negotiator it named): one chain, one source."""
+        side = [(a, o, outlet) for a, o, s, outlet in self.members if s in stances]
+        own: dict[str, set[str]] = {}
+        for _, o, outlet in side:
+            if outlet:
+                own.setdefault(f"outlet:{outlet}", set()).add(o)
+        out = []
+        for a, o, outlet in side:
+            reported = own.get(o, set())
+            if outlet and o != f"outlet:{outlet}" and len(reported) == 1:
+                o = next(iter(reported))
+            out.append((o, group_of(a) if o.startswith("outlet:") else None))
+        return out
 
 
 def cluster_id(m: ClaimMention) -> str:
@@ -450,7 +471,7 @@ class ClaimIndex:
         added = (m.keys | ({m.speaker_key} if m.speaker_key else set())) - c.keys
         first = not c.members
         old_days = {c.day_min, c.day_max} if not first else set()
-        c.members.append((m.article, m.origin, m.stance))
+        c.members.append((m.article, m.origin, m.stance, m.outlet or ""))
         if m.text not in c.texts:
             c.texts.add(m.text)
             c.wordings = None

@@ -32,6 +32,9 @@ from .incidents import Incident, IncidentIndex, copy_key, day_number, mentions_o
 from .sources import count_sources, outlet_of
 
 ENCODER_DIM = 384
+#: the start of an article read back to tell its outlet (its dateline credit is in the first 200 characters
+#: after any leading blanks; an article starting with more blanks than this would lose its credit)
+OUTLET_CHARS = 2000
 
 
 @dataclass
@@ -196,14 +199,19 @@ class Linker:
         if not clusters:
             return
         ids = select(t.id).where(where).scalar_subquery()
-        a = s.attributions.c
-        for row in conn.execute(select(m.article, m.attribution, m.cluster, m.origin, m.stance, a.span_text)
+        a, art = s.attributions.c, s.articles.c
+        outlets: dict[str, str] = {}
+        for row in conn.execute(select(m.article, m.attribution, m.cluster, m.origin, m.stance, a.span_text,
+                                       art.source, func.substr(art.text, 1, OUTLET_CHARS).label("head"))
                                 .select_from(s.claim_members.outerjoin(
-                                    s.attributions, and_(a.article == m.article, a.id == m.attribution)))
+                                    s.attributions, and_(a.article == m.article, a.id == m.attribution))
+                                    .outerjoin(s.articles, art.sha256 == m.article))
                                 .where(m.cluster.in_(ids)).order_by(m.article, m.attribution)):
             c = clusters.get(row.cluster)
             if c is not None:
-                c.members.append((row.article, row.origin, row.stance))
+                if row.article not in outlets:
+                    outlets[row.article] = outlet_of(row.head or "", row.source) or ""
+                c.members.append((row.article, row.origin, row.stance, outlets[row.article]))
                 if row.span_text is not None:
                     c.texts.add(row.span_text)
         for c in clusters.values():

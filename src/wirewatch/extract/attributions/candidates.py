@@ -332,6 +332,10 @@ class CandidatesMixin:
                         relay = next((e for e in (self.outlet_for(x) or self.a.token_entity.get(x.i)
                                                   for x in subj.children if x.dep_ in ("appos", "compound", "flat"))
                                       if e), None) or self.outlet_for(subj)
+                    if relay is None and subj is not None and subj.pos_ == "PROPN":
+                        # whoever reports citing someone relays them: a name the entities stage missed
+                        # ("The Daily Lantern reported on Friday, citing a negotiator") is that outlet
+                        relay = self.outlet_entity_for_span(*self.phrase(subj))
                     if relay:
                         via.insert(0, relay)
                     speaker = self.speaker_for(obj)
