@@ -725,3 +725,22 @@ def test_the_places_component_takes_its_profile_from_the_config() -> None:
     with pytest.raises(ConfigError, match="profile 'nope'") as err:
         mapped("nope")
     assert "\n" not in str(err.value)
+
+
+def test_a_name_the_entities_stage_made_a_place_is_a_place_in_all_its_mentions(gaz: Gazetteer) -> None:
+    from wirewatch.config import Settings
+    from wirewatch.model import Article
+    from wirewatch.pipeline import Pipeline
+    from wirewatch.resolve.places import ARTICLE
+
+    text = ("Government troops pressed their offensive in Ghouta on Monday, and aid workers said food was running "
+            "out in Ghouta after weeks of shelling. The army said it now held most villages in eastern Ghouta.")
+    analysis = Pipeline(Settings(pipeline=("entities",))).analyse(Article(text=text))
+    starts = [i for i in range(len(text)) if text.startswith("Ghouta", i)]
+    assert {e.label for e in analysis.entities if e.name == "Ghouta"} == {"ORG"}  # NER calls it a group
+    assert not [t for t in find_toponyms(analysis.doc, gaz, profile=ARTICLE, analysis=analysis) if t.text == "Ghouta"]
+    # once the entities stage knows one mention as a place (as it does "in eastern Ghouta[NORP]" in a
+    # GeoWebNews text), one sense per article makes every mention of the name a place
+    analysis.add_entity("Ghouta", "GPE", starts[-1], starts[-1] + len("Ghouta"))
+    found = [t.start for t in find_toponyms(analysis.doc, gaz, profile=ARTICLE, analysis=analysis) if t.text == "Ghouta"]
+    assert found == starts

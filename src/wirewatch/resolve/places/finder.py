@@ -207,7 +207,10 @@ def article_place_names(analysis: Analysis, gazetteer: Gazetteer) -> set[str]:
     ents = list(analysis.doc.ents)
     worded = {e.text for k, e in enumerate(ents) if e.label_ in MISTAKEN_LABELS
               and worded_as_place(analysis.text, e, ents[k + 1] if k + 1 < len(ents) else None)}
-    return {e.text for e in ents if e.label_ in ("GPE", "LOC")} | worded | {
+    # ... and the names the entities stage made a place where NER called them something else ("in eastern
+    # Ghouta[NORP]"), so that the name's mentions NER called a group ("Ghouta[ORG]") are places as well
+    relabelled = {analysis.text[m.start:m.end] for e in analysis.entities if e.label == "GPE" for m in e.mentions}
+    return {e.text for e in ents if e.label_ in ("GPE", "LOC")} | worded | relabelled | {
         e.text for e in ents if e.label_ in ("PERSON", "ORG") and is_country_or_division(e.text, gazetteer)}
 
 
