@@ -22,6 +22,7 @@ import heapq
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -65,6 +66,13 @@ def word_keys(text: str) -> set[str]:
     skipped where they are looked up (see ``ClaimIndex.COMMON``)."""
     words = [w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in _STOP_WORDS]
     return {f"w:{w}" for w in list(dict.fromkeys(words))[:MAX_WORD_KEYS]}
+
+
+@lru_cache(maxsize=65_536)
+def _wording(text: str) -> frozenset[str]:
+    """A cluster wording's content words, computed once per text: a cluster's wordings are gathered again
+    each time a member brings a new one."""
+    return frozenset(word_keys(text))
 
 
 #: a quoted fragment inside a claim ("neutralised a group of terrorists"), of at least QUOTED_WORDS words
@@ -191,7 +199,7 @@ class Cluster:
     iso_min: str = ""
     iso_max: str = ""
     texts: set[str] = field(default_factory=set)  # the members' wordings
-    wordings: list[set[str]] | None = None  # content words of the summary and of some wordings, when compared
+    wordings: list[frozenset[str]] | None = None  # content words of the summary and of some wordings, when compared
 
     def figures(self, group_of: Callable[[str], str | None]) -> dict[str, object]:
         """Members, articles, independent and disputing sources, contested: counted from the members."""
@@ -381,8 +389,8 @@ class ClaimIndex:
         if mine is None:
             mine = {k for k in m.keys if k.startswith("w:")}
         if c.wordings is None:
-            others = sorted(c.texts - {c.summary})[:MEMBER_WORDINGS]
-            c.wordings = [w for w in map(word_keys, [c.summary, *others]) if w]
+            others = heapq.nsmallest(MEMBER_WORDINGS, c.texts - {c.summary})  # = sorted(...)[:MEMBER_WORDINGS]
+            c.wordings = [w for w in map(_wording, [c.summary, *others]) if w]
         if not mine:
             return 0.0
         best = 0.0
