@@ -659,3 +659,19 @@ def test_a_speaker_the_parser_hung_inside_the_quote_it_closes(pipe: Pipeline) ->
     assert a.kind == "direct"
     assert a.speaker.text == "the town's deputy mayor"
     assert a.content.text == "There were many children among the victims"
+
+
+def test_he_goes_on_from_the_last_speaker_past_someone_only_mentioned(pipe: Pipeline) -> None:
+    def speaker_of(text: str, content: str) -> str | None:
+        an = run(pipe, text)
+        a = find(an, content)
+        return next((e.name for e in an.entities if e.id == a.speaker.entity), None)
+
+    # Vidal is only mentioned inside what Ruiz said: "he" is Ruiz, who spoke last
+    assert speaker_of("According to General Tomas Ruiz, the offensive had weakened the rebel commander Marco "
+                      "Vidal and cut off his fighters in the hills. \u201cWe expect them to surrender within "
+                      "weeks,\u201d he said.", "surrender within weeks") == "Tomas Ruiz"
+    # ... but a person who has become the subject since is who "he" follows
+    assert speaker_of("Finance Minister Tomas Ruiz said the budget would pass this week. Opposition leader "
+                      "Marco Vidal walked out of the chamber an hour later. \u201cWe will fight this budget in "
+                      "the streets,\u201d he said.", "fight this budget") == "Marco Vidal"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...model import Speaker
+from ..entities import is_subject
 from .cues import DEFINITE, FIRST_PERSON, QUESTION_VERBS, SPEAKER_CUT_DEPS, SPEAKER_POS
 from .draft import Raw
 
@@ -251,10 +252,21 @@ class SpeakersMixin:
                 return next((p for p in c.children if p.dep_ == "pobj"), obj)
         return next((c for c in obj.children if c.dep_ == "poss"), obj)
 
+    def _subject_since(self, entity_id: str, start: int, end: int) -> bool:
+        """Whether a mention of the entity between characters ``start`` and ``end`` is a clause's subject."""
+        ent = self.a.entity(entity_id)
+        for m in ent.mentions if ent is not None else []:
+            if start <= m.start < end:
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and is_subject(span.root):
+                    return True
+        return False
+
     def resolve_pronoun_speakers(self, raws: list[Raw]) -> None:
         """A pronoun speaker the entities stage left unresolved (or resolved to a place for "he"/"she"):
         the previous speaker nearby, as speakers usually continue from one paragraph to the next."""
         prev: Raw | None = None
+        spoken: set[str] = set()
         for r in raws:
             head = self.doc[r.speaker_head] if r.speaker_head is not None else None
             if head is not None and head.pos_ == "PRON":
@@ -262,9 +274,19 @@ class SpeakersMixin:
                 personal = head.lower_ in ("he", "she")
                 if ent is not None and personal and ent.label not in ("PERSON", "NOMINAL"):
                     r.speaker.entity = ent = None
+                if ent is not None and personal and ent.label == "PERSON" and ent.id not in spoken \
+                        and prev is not None and r.content[0] - prev.content[1] < 600 \
+                        and not self._subject_since(ent.id, max(prev.last_end, prev.cue.end if prev.cue else 0), head.idx):
+                    pent = self.a.entity(prev.speaker.entity)
+                    if pent is not None and pent.label == "PERSON" and pent.id != ent.id:
+                        # the person named last was only mentioned ("at a reception for Minister X"), has
+                        # not spoken and is no subject since; the one who spoke last has: "he" goes on
+                        r.speaker.entity = pent.id
+                        ent = pent
                 if ent is None and prev is not None and r.content[0] - prev.content[1] < 600:
                     pent = self.a.entity(prev.speaker.entity)
                     if pent is not None and (not personal or pent.label in ("PERSON", "NOMINAL")):
                         r.speaker.entity = pent.id
             if r.speaker.entity:
                 prev = r
+                spoken.add(r.speaker.entity)
