@@ -199,7 +199,7 @@ class Cluster:
     iso_min: str = ""
     iso_max: str = ""
     texts: set[str] = field(default_factory=set)  # the members' wordings
-    wordings: list[frozenset[str]] | None = None  # content words of the summary and of some wordings, when compared
+    wordings: list[frozenset[str]] | None = None  # words of the summary and some wordings, once compared
 
     def figures(self, group_of: Callable[[str], str | None]) -> dict[str, object]:
         """Members, articles, independent and disputing sources, contested: counted from the members."""
@@ -210,7 +210,6 @@ class Cluster:
         return {"members": len(self.members), "articles": len({a for a, _, _, _ in self.members}),
                 "independent_sources": independent, "disputing_sources": against,
                 "contested": bool(independent and against)}
-
 
     def _origins(self, stances: frozenset[str], group_of: Callable[[str], str | None]
                  ) -> list[tuple[str, str | None]]:

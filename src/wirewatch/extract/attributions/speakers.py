@@ -274,9 +274,10 @@ class SpeakersMixin:
                 personal = head.lower_ in ("he", "she")
                 if ent is not None and personal and ent.label not in ("PERSON", "NOMINAL"):
                     r.speaker.entity = ent = None
+                since = max(prev.last_end, prev.cue.end if prev.cue else 0) if prev is not None else 0
                 if ent is not None and personal and ent.label == "PERSON" and ent.id not in spoken \
                         and prev is not None and r.content[0] - prev.content[1] < 600 \
-                        and not self._subject_since(ent.id, max(prev.last_end, prev.cue.end if prev.cue else 0), head.idx):
+                        and not self._subject_since(ent.id, since, head.idx):
                     pent = self.a.entity(prev.speaker.entity)
                     if pent is not None and pent.label == "PERSON" and pent.id != ent.id:
                         # the person named last was only mentioned ("at a reception for Minister X"), has
