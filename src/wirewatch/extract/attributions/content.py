@@ -95,8 +95,12 @@ class ContentMixin:
     def _characterised(self, v: Token) -> bool:
         """'rejected the sanctions as "an illegal aggression"': the cue's object, then what it is called."""
         obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
-        return obj is not None and any(x.i > obj.i and (x.dep_ == "oprd" or x.dep_ == "prep" and x.lower_ == "as")
-                                       for x in v.rights)
+        return obj is not None and bool(self._called(v, obj))
+
+    @staticmethod
+    def _called(v: Token, obj: Token) -> list[Token]:
+        """What the cue calls its object, after it: 'called the plan a disaster', 'described him as a liar'."""
+        return [x for x in v.rights if x.i > obj.i and (x.dep_ == "oprd" or x.dep_ == "prep" and x.lower_ == "as")]
 
     def _governed_quote(self, v: Token) -> tuple[str, tuple[int, int], int, Quote] | None:
         """A quotation governed by the cue (a quoted fragment inside a longer complement is not one: 'called
@@ -167,10 +171,9 @@ class ContentMixin:
                 if entry.object == "claim" and c.lemma_.lower() not in self.lex.claim_nouns:
                     continue
                 last = c.right_edge.i
-                if c.dep_ == "dobj":  # 'called the plan a disaster', 'described him as a liar'
-                    for x in v.rights:
-                        if x.i > c.i and (x.dep_ == "oprd" or x.dep_ == "prep" and x.lower_ == "as"):
-                            last = x.right_edge.i
+                if c.dep_ == "dobj":
+                    for x in self._called(v, c):
+                        last = x.right_edge.i
                 return "indirect", self.span_chars(c.left_edge.i, last), c.i, None
         return None
 

@@ -274,20 +274,19 @@ class SpeakersMixin:
                 personal = head.lower_ in ("he", "she")
                 if ent is not None and personal and ent.label not in ("PERSON", "NOMINAL"):
                     r.speaker.entity = ent = None
-                since = max(prev.last_end, prev.cue.end if prev.cue else 0) if prev is not None else 0
+                # the previous speaker, when near enough to go on from
+                pent = self.a.entity(prev.speaker.entity) \
+                    if prev is not None and r.content[0] - prev.content[1] < 600 else None
                 if ent is not None and personal and ent.label == "PERSON" and ent.id not in spoken \
-                        and prev is not None and r.content[0] - prev.content[1] < 600 \
-                        and not self._subject_since(ent.id, since, head.idx):
-                    pent = self.a.entity(prev.speaker.entity)
-                    if pent is not None and pent.label == "PERSON" and pent.id != ent.id:
-                        # the person named last was only mentioned ("at a reception for Minister X"), has
-                        # not spoken and is no subject since; the one who spoke last has: "he" goes on
-                        r.speaker.entity = pent.id
-                        ent = pent
-                if ent is None and prev is not None and r.content[0] - prev.content[1] < 600:
-                    pent = self.a.entity(prev.speaker.entity)
-                    if pent is not None and (not personal or pent.label in ("PERSON", "NOMINAL")):
-                        r.speaker.entity = pent.id
+                        and pent is not None and pent.label == "PERSON" and pent.id != ent.id \
+                        and prev is not None and not self._subject_since(
+                            ent.id, max(prev.last_end, prev.cue.end if prev.cue else 0), head.idx):
+                    # the person named last was only mentioned ("at a reception for Minister X"), has
+                    # not spoken and is no subject since; the one who spoke last has: "he" goes on
+                    r.speaker.entity = pent.id
+                    ent = pent
+                if ent is None and pent is not None and (not personal or pent.label in ("PERSON", "NOMINAL")):
+                    r.speaker.entity = pent.id
             if r.speaker.entity:
                 prev = r
                 spoken.add(r.speaker.entity)
