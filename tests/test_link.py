@@ -201,6 +201,72 @@ def test_a_report_relayed_by_another_outlet_is_one_chain_with_it() -> None:
     assert cluster(named, second, relayed).figures(lambda a: None)["independent_sources"] == 3
 
 
+def _sources_from_scratch(members: list[tuple[str, str, str, str]], stances: frozenset[str],
+                          group_of: Any) -> int:
+    """The independent sources of one side of a claim cluster, worked out from all its members at once."""
+    side = [(a, o, outlet) for a, o, s, outlet in members if s in stances]
+    own: dict[str, set[str]] = {}
+    for _, o, outlet in side:
+        if outlet:
+            own.setdefault(f"outlet:{outlet}", set()).add(o)
+    pairs = []
+    for a, o, outlet in side:
+        reported = own.get(o, set())
+        if outlet and o != f"outlet:{outlet}" and len(reported) == 1:
+            o = next(iter(reported))
+        pairs.append((o, group_of(a) if o.startswith("outlet:") else None))
+    return count_sources(pairs)
+
+
+@pytest.mark.parametrize("counted_on_from", [1, 32])
+def test_a_clusters_sources_counted_as_members_come_are_those_counted_from_scratch(
+        counted_on_from: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    from wirewatch.link import claims
+    from wirewatch.link.claims import ASSERTING, Cluster
+    from wirewatch.model import DISPUTING
+
+    monkeypatch.setattr(claims, "COUNTED_ON_FROM", counted_on_from)  # 1: every cluster counts on
+
+    rng = random.Random(7)
+    outlets = ["daily lantern", "coastline radio", "meridian press", ""]
+    origins = ["speaker:al-qadasi", "speaker:al-absi", "body:YEM/GOV", *(f"outlet:{o}" for o in outlets if o)]
+    for trial in range(300):
+        groups = {f"a{i}": f"g{rng.randrange(4)}" for i in range(8)}
+        c = Cluster(id="C1", summary="the government had demanded guarantees")
+        for step in range(rng.randrange(1, 40)):
+            c.members.append((rng.choice(list(groups)), rng.choice(origins),
+                              rng.choice(["asserts", "hedges", "denies", "cannot_confirm"]), rng.choice(outlets)))
+            if rng.random() < 0.15:  # copy groups merge: every article of one goes to another
+                gone, kept = rng.sample(sorted(set(groups.values())) * 2, 2)
+                groups = {a: kept if g == gone else g for a, g in groups.items()}
+                c.regrouped()
+            got = c.figures(groups.get)
+            want = (_sources_from_scratch(c.members, ASSERTING, groups.get),
+                    _sources_from_scratch(c.members, DISPUTING, groups.get))
+            assert (got["independent_sources"], got["disputing_sources"]) == want, (trial, step, c.members)
+            assert got["articles"] == len({a for a, *_ in c.members})
+
+
+def test_an_incidents_sources_are_counted_on_and_again_after_its_copy_groups_merge(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from wirewatch.link import incidents
+    from wirewatch.link.incidents import Incident
+
+    monkeypatch.setattr(incidents, "COUNTED_ON_FROM", 2)
+    inc = Incident(id="I1", event_type="ASSAULT")
+    inc.members += [("a1", "lakeside post"), ("a2", "northern courier")]
+    groups = {"a1": "g1", "a2": "g2", "a3": "g3"}
+    assert inc.tally(groups.get) == (2, 2)
+    inc.members.append(("a3", "radio delta"))
+    assert inc.tally(groups.get) == (3, 3)
+    groups.update(a2="g1", a3="g1")  # one wire story after all
+    assert inc.tally(groups.get) == (3, 3)  # counted on: the merge is not seen until it is told
+    inc.regrouped()
+    assert inc.tally(groups.get) == (3, 1)
+
+
 def test_dateline_is_no_actor(pipeline: Any) -> None:
     from wirewatch.ingest import read_article
 
@@ -659,6 +725,29 @@ def test_an_incidents_best_place_and_day_follow_its_tally_as_members_join() -> N
                 assert inc.best_place() == max(inc.places.items(),
                                                key=lambda kv: (kv[0][4], kv[1], _neg(kv[0][0])))[0]
             assert inc.best_day() == max(inc.days.items(), key=lambda kv: (kv[1], _neg(kv[0])))[0]
+
+
+def test_the_index_files_each_incident_under_the_keys_its_whole_tally_gives() -> None:
+    # an incident's keys are kept as members join and only the new ones filed: after every join the
+    # buckets must be exactly those its whole tally gives, under its best day (which may move)
+    import random
+
+    from wirewatch.link.incidents import incident_keys
+    rng = random.Random(11)
+    towns = [("Bokkos", "NGA", 9.30, 8.99, 4), ("Mangu", "NGA", 9.52, 9.10, 4), ("Jos", "NGA", 9.9, 8.9, 3),
+             ("Plateau", "NGA", 9.2, 9.5, 2), ("Maroua", "CMR", 10.6, 14.3, 4)]
+    sides = [_group("herders", "NGA", "UAF"), _group("police", "NGA", "COP"), _group("villagers", None, None)]
+    index = IncidentIndex(days=2, km_limit=200)
+    for k in range(120):
+        m = _mention(f"a{k}", rng.choice(["2024-05-12", "2024-05-13", "2024-05-14"]),
+                     actors=tuple(rng.sample(sides, rng.randint(0, 2))))
+        m.place = rng.choice(towns)
+        index.add(m, m.iso)
+        want = {(inc.event_type, day_number(inc.best_day()), key, inc.id)
+                for inc in index.incidents.values() for key in incident_keys(inc)}
+        got = {(t, d, key, i) for (t, d, key), ids in index._buckets.items() for i in ids}
+        assert got == want, k
+    assert len(index.incidents) >= 3
 
 
 def test_the_latitude_shortcut_of_the_distance_test_agrees_with_the_distance() -> None:

@@ -29,7 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import DISPUTING, Document, Entity
 from .incidents import STATE_SECTORS, day_number
-from .sources import count_sources, normal_name
+from .sources import SourceCount, normal_name
 
 ASSERTING = frozenset({"asserts", "hedges"})
 #: at most this many clusters are compared per key, and per claim (in id order: the same in any run)
@@ -54,6 +54,8 @@ MAX_WORD_KEYS = 30
 #: a claim's words are compared with its cluster's summary and with at most this many other wordings of its
 #: members (the first in sorted order: the same in a resumed run as in an uninterrupted one)
 MEMBER_WORDINGS = 8
+#: a cluster of at least this many members keeps its source counts between saves and counts on from them
+COUNTED_ON_FROM = 32
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STOP_WORDS = frozenset(STOP_WORDS)
 #: labels of entities that are someone: a speaker linked to one is named, not anonymous
@@ -201,33 +203,92 @@ class Cluster:
     texts: set[str] = field(default_factory=set)  # the members' wordings
     wordings: list[frozenset[str]] | None = None  # words of the summary and some wordings, once compared
 
+    # the two sides' source counts and the articles, counted on from the first ``_counted`` members (kept
+    # for large clusters only: a small one is counted from scratch in less than the state would hold)
+    _sides: tuple[Side, Side] | None = field(default=None, repr=False, compare=False)
+    _articles: set[str] = field(default_factory=set, repr=False, compare=False)
+    _counted: int = field(default=0, repr=False, compare=False)
+
     def figures(self, group_of: Callable[[str], str | None]) -> dict[str, object]:
-        """Members, articles, independent and disputing sources, contested: counted from the members."""
-        asserting = self._origins(ASSERTING, group_of)
-        disputing = self._origins(DISPUTING, group_of)
-        independent = count_sources(asserting) if asserting else 0
-        against = count_sources(disputing) if disputing else 0
-        return {"members": len(self.members), "articles": len({a for a, _, _, _ in self.members}),
+        """Members, articles, independent and disputing sources, contested: counted from the members, on
+        from those counted last time (:meth:`regrouped` starts again)."""
+        if self._sides is None:
+            sides, articles, counted = (Side(), Side()), set(), 0
+        else:
+            sides, articles, counted = self._sides, self._articles, self._counted
+        asserting, disputing = sides
+        for i in range(counted, len(self.members)):
+            article, origin, stance, outlet = self.members[i]
+            articles.add(article)
+            side = asserting if stance in ASSERTING else disputing if stance in DISPUTING else None
+            if side is not None and side.add(article, origin, outlet, group_of):
+                stances = ASSERTING if side is asserting else DISPUTING
+                side.recount([m for m in self.members[:i + 1] if m[2] in stances], group_of)
+        if len(self.members) >= COUNTED_ON_FROM:
+            self._sides, self._articles, self._counted = sides, articles, len(self.members)
+        independent, against = asserting.count, disputing.count
+        return {"members": len(self.members), "articles": len(articles),
                 "independent_sources": independent, "disputing_sources": against,
                 "contested": bool(independent and against)}
 
-    def _origins(self, stances: frozenset[str], group_of: Callable[[str], str | None]
-                 ) -> list[tuple[str, str | None]]:
-        """(origin, copy group of an outlet origin) of the members of these stances. An outlet's report
-        relayed by another ("outlet:daily lantern" in a Coastline Radio article) takes the origin of that
-        outlet's own members here when they have one (the negotiator it named): one chain, one source."""
-        side = [(a, o, outlet) for a, o, s, outlet in self.members if s in stances]
-        own: dict[str, set[str]] = {}
-        for _, o, outlet in side:
-            if outlet:
-                own.setdefault(f"outlet:{outlet}", set()).add(o)
-        out = []
-        for a, o, outlet in side:
-            reported = own.get(o, set())
-            if outlet and o != f"outlet:{outlet}" and len(reported) == 1:
-                o = next(iter(reported))
-            out.append((o, group_of(a) if o.startswith("outlet:") else None))
-        return out
+    def regrouped(self) -> None:
+        """Some member's copy group was merged into another: the sources are counted again."""
+        self._sides = None
+
+
+class Side:
+    """The independent sources of the members of one side of a claim cluster (those asserting it, or those
+    disputing it), counted as members come.
+
+    A member's origin is counted with its copy group when it is an outlet. An outlet's report relayed by
+    another ("outlet:daily lantern" in a Coastline Radio article) counts as the origin of that outlet's own
+    members on this side when they have exactly one (the negotiator it named): one chain, one source. A
+    member that changes what a relayed outlet's own members say asks for the side to be counted again.
+    """
+
+    __slots__ = ("own", "relayed", "sources")
+
+    def __init__(self) -> None:
+        self.own: dict[str, set[str]] = {}  # "outlet:X" -> the origins of X's own members
+        self.relayed: dict[str, int] = {}  # "outlet:X" -> members relaying X's report from other outlets
+        self.sources = SourceCount()
+
+    @property
+    def count(self) -> int:
+        return self.sources.count
+
+    def add(self, article: str, origin: str, outlet: str, group_of: Callable[[str], str | None]) -> bool:
+        """Count one member on; True when the side must be counted again (:meth:`recount`) instead."""
+        recount = False
+        if outlet:
+            key = f"outlet:{outlet}"
+            before = self._single(key)
+            self.own.setdefault(key, set()).add(origin)
+            recount = bool(self.relayed.get(key)) and self._single(key) != before
+            if origin.startswith("outlet:") and origin != key:
+                self.relayed[origin] = self.relayed.get(origin, 0) + 1
+        if not recount:
+            self.sources.add(*self._pair(article, origin, outlet, group_of))
+        return recount
+
+    def recount(self, members: Iterable[tuple[str, str, str, str]],
+                group_of: Callable[[str], str | None]) -> None:
+        """Count the sources again from all the side's members so far (those :meth:`add` was given)."""
+        self.sources = SourceCount(self._pair(a, o, outlet, group_of) for a, o, _, outlet in members)
+
+    def _single(self, key: str) -> str | None:
+        """The one origin of this outlet's own members, or None (none, or several)."""
+        origins = self.own.get(key)
+        return next(iter(origins)) if origins and len(origins) == 1 else None
+
+    def _pair(self, article: str, origin: str, outlet: str, group_of: Callable[[str], str | None]
+              ) -> tuple[str, str | None]:
+        """(origin, copy group of an outlet origin) of one member, a relay taking its outlet's one origin."""
+        if outlet and origin != f"outlet:{outlet}":
+            reported = self._single(origin)
+            if reported is not None:
+                origin = reported
+        return origin, group_of(article) if origin.startswith("outlet:") else None
 
 
 def cluster_id(m: ClaimMention) -> str:

@@ -15,14 +15,14 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from ..model import Document, Entity, Place
-from .sources import normal_name
+from .sources import SourceCount, normal_name
 
 #: auxiliary modes of events that did not (or not yet) happen
 UNREAL = frozenset({"negation", "hypothetical", "future"})
@@ -37,6 +37,8 @@ PLACELESS_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REQUES
 _SLACK = {"day": 0, "week": 6}
 VAGUE = frozenset({"month", "year"})
 MAX_SLACK = max(_SLACK.values())
+#: an incident of at least this many members keeps its source count between saves and counts on from it
+COUNTED_ON_FROM = 32
 
 
 def place_rank(feature: str | None) -> int:
@@ -200,6 +202,14 @@ class Incident:
     stated_days: Counter[str] = field(default_factory=Counter)  # days its members' sentences state
     _best_place: tuple[str, str | None, float, float, int] | None = field(default=None, repr=False, compare=False)
     _best_day: str | None = field(default=None, repr=False, compare=False)
+    # its lookup keys (see :func:`incident_keys`), kept up to date as members come, and those of them the
+    # index has not filed yet: a large incident is not re-keyed from its whole tally for each new member
+    _keys: set[str] | None = field(default=None, repr=False, compare=False)
+    _unfiled: list[str] = field(default_factory=list, repr=False, compare=False)
+    # its articles and independent sources, counted on from the first ``_counted`` members (large ones only)
+    _sources: SourceCount | None = field(default=None, repr=False, compare=False)
+    _articles: set[str] = field(default_factory=set, repr=False, compare=False)
+    _counted: int = field(default=0, repr=False, compare=False)
 
     # -- the aggregate --------------------------------------------------------------------------------
     def _place_rank(self, place: tuple[str, str | None, float, float, int]) -> tuple[int, int, tuple[int, ...]]:
@@ -219,7 +229,50 @@ class Incident:
             self._best_day = max(self.days, key=self._day_rank)
         return self._best_day
 
+    def lookup_keys(self) -> set[str]:
+        if self._keys is None:
+            self._keys = incident_keys(self)
+            self._unfiled = sorted(self._keys)
+        return self._keys
+
+    def take_unfiled(self) -> list[str]:
+        """The lookup keys gained since the index last filed this incident (all of them the first time)."""
+        self.lookup_keys()
+        fresh, self._unfiled = self._unfiled, []
+        return fresh
+
+    def _gain_keys(self, m: Mention) -> None:
+        if self._keys is None:  # not keyed yet: the first lookup_keys() computes them all
+            return
+        gained = [f"a:{k}" for k in m.actors] + [f"r:{k}" for k in m.recipients]
+        if m.place:
+            gained += place_keys(m.place)
+        for k in gained:
+            if k not in self._keys:
+                self._keys.add(k)
+                self._unfiled.append(k)
+
+    def tally(self, group_of: Callable[[str], str | None]) -> tuple[int, int]:
+        """How many articles and independent sources (wire copies collapsed: see
+        :func:`~wirewatch.link.sources.count_sources`) its members come from. A large incident counts on
+        from the members it counted last time; :meth:`regrouped` starts the count again."""
+        if self._sources is None:
+            sources, articles, counted = SourceCount(), set(), 0
+        else:
+            sources, articles, counted = self._sources, self._articles, self._counted
+        for article, source_key in self.members[counted:]:
+            articles.add(article)
+            sources.add(source_key, group_of(article))
+        if len(self.members) >= COUNTED_ON_FROM:  # a small one is counted from scratch: no state to keep
+            self._sources, self._articles, self._counted = sources, articles, len(self.members)
+        return len(articles), sources.count
+
+    def regrouped(self) -> None:
+        """Some member's copy group was merged into another: the source count starts again."""
+        self._sources = None
+
     def add(self, m: Mention, published: str | None) -> None:
+        self._gain_keys(m)
         self.actor_keys |= m.actors
         self.recipient_keys |= m.recipients
         if m.place:
@@ -316,12 +369,18 @@ def mention_keys(m: Mention) -> set[str]:
 
 def incident_keys(inc: Incident) -> set[str]:
     keys = {f"a:{k}" for k in inc.actor_keys} | {f"r:{k}" for k in inc.recipient_keys}
-    for _name, country, lat, lon, rank in inc.places:
-        if country:
-            keys.add(f"pc:{country}")
-        if rank >= 3:
-            y, x = _cell(lat, lon)
-            keys.add(f"g:{y},{x}")
+    for place in inc.places:
+        keys.update(place_keys(place))
+    return keys
+
+
+def place_keys(place: tuple[str, str | None, float, float, int]) -> list[str]:
+    """An incident's keys from one of its places: its country, and its grid cell if it is a town or a site."""
+    _name, country, lat, lon, rank = place
+    keys = [f"pc:{country}"] if country else []
+    if rank >= 3:
+        y, x = _cell(lat, lon)
+        keys.append(f"g:{y},{x}")
     return keys
 
 
@@ -340,7 +399,7 @@ class IncidentIndex:
         self.stated_window = stated_days
         self.incidents: dict[str, Incident] = {}
         self._buckets: dict[tuple[str, int, str], set[str]] = {}
-        self._filed: dict[str, tuple[int, set[str]]] = {}  # incident -> (day, keys) it is filed under
+        self._filed: dict[str, int] = {}  # incident -> the day it is filed under (with its lookup keys)
         self._on_day: dict[int, set[str]] = {}  # day -> incidents filed under it
 
     @property
@@ -355,8 +414,9 @@ class IncidentIndex:
         dropped = 0
         for day in [d for d in self._on_day if d < before]:
             for inc_id in self._on_day.pop(day):
-                _, keys = self._filed.pop(inc_id)
-                self._unfile(inc_id, self.incidents.pop(inc_id).event_type, day, keys)
+                del self._filed[inc_id]
+                inc = self.incidents.pop(inc_id)
+                self._unfile(inc_id, inc.event_type, day, inc.lookup_keys())
                 dropped += 1
         return dropped
 
@@ -375,18 +435,22 @@ class IncidentIndex:
                     del self._buckets[(event_type, day, k)]
 
     def _index(self, inc: Incident) -> None:
-        day, keys = day_number(inc.best_day()) or 0, incident_keys(inc)
-        old_day, old_keys = self._filed.get(inc.id, (None, set()))
-        if old_day == day and old_keys == keys:
+        day, fresh = day_number(inc.best_day()) or 0, inc.take_unfiled()
+        old_day = self._filed.get(inc.id)
+        if old_day == day:  # filed under this day already: only the keys it gained since
+            for k in fresh:
+                self._buckets.setdefault((inc.event_type, day, k), set()).add(inc.id)
             return
-        self._unfile(inc.id, inc.event_type, old_day or 0, old_keys)
+        keys = inc.lookup_keys()
         if old_day is not None:
+            # its keys now are those it was filed under and the fresh ones, which no bucket of it holds yet
+            self._unfile(inc.id, inc.event_type, old_day, keys)
             self._on_day[old_day].discard(inc.id)
             if not self._on_day[old_day]:
                 del self._on_day[old_day]
         for k in keys:
             self._buckets.setdefault((inc.event_type, day, k), set()).add(inc.id)
-        self._filed[inc.id] = (day, keys)
+        self._filed[inc.id] = day
         self._on_day.setdefault(day, set()).add(inc.id)
 
     def candidates(self, m: Mention) -> Collection[str]:

@@ -42,24 +42,46 @@ def count_sources(pairs: Iterable[tuple[str | None, str | None]]) -> int:
     Two pairs are one source if they share the origin or the copy group (transitively); a missing part
     links nothing. A pair with neither part counts alone.
     """
-    parent: dict[str, str] = {}
+    return SourceCount(pairs).count
 
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    alone = 0
-    for origin, group in pairs:
-        nodes = [f"o:{origin}" if origin else None, f"g:{group}" if group else None]
-        nodes = [n for n in nodes if n]
-        if not nodes:
-            alone += 1
-            continue
-        root = find(nodes[0])
-        for n in nodes[1:]:
-            other = find(n)
-            if other != root:
-                parent[other] = root
-    return len({find(x) for x in parent}) + alone
+class SourceCount:
+    """:func:`count_sources` kept up to date one pair at a time, so that an incident or a claim cluster of
+    thousands of members is not recounted from scratch each time it gains one (the count does not depend
+    on the order the pairs come in)."""
+
+    __slots__ = ("_parent", "_roots", "_alone")
+
+    def __init__(self, pairs: Iterable[tuple[str | None, str | None]] = ()) -> None:
+        self._parent: dict[tuple[str, str], tuple[str, str]] = {}
+        self._roots = 0  # connected groups of the nodes so far
+        self._alone = 0  # pairs with neither part
+        for origin, group in pairs:
+            self.add(origin, group)
+
+    @property
+    def count(self) -> int:
+        return self._roots + self._alone
+
+    def _find(self, node: tuple[str, str]) -> tuple[str, str]:
+        parent = self._parent
+        if node not in parent:
+            parent[node] = node
+            self._roots += 1
+            return node
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def add(self, origin: str | None, group: str | None) -> None:
+        if not origin and not group:
+            self._alone += 1
+            return
+        if not origin or not group:
+            self._find(("o", origin) if origin else ("g", group or ""))
+            return
+        a, b = self._find(("o", origin)), self._find(("g", group))
+        if a != b:
+            self._parent[b] = a
+            self._roots -= 1
