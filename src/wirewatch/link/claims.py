@@ -17,10 +17,12 @@ The Daily Lantern's article quoting the negotiator by name) is that report's sou
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import heapq
+import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -291,6 +293,15 @@ class Side:
         return origin, group_of(article) if origin.startswith("outlet:") else None
 
 
+def _distinct(ids: Iterable[str]) -> Iterator[str]:
+    """Sorted ids without repeats (a cluster is filed under its first and its last day)."""
+    last = None
+    for i in ids:
+        if i != last:
+            yield i
+            last = i
+
+
 def cluster_id(m: ClaimMention) -> str:
     return "C" + hashlib.sha1(f"{m.article}:{m.attribution}".encode()).hexdigest()[:15]
 
@@ -305,7 +316,9 @@ class ClaimIndex:
         self.window = days
         self.encode = encode
         self.clusters: dict[str, Cluster] = {}
-        self._by_key: dict[str, dict[int, set[str]]] = {}  # key -> day -> clusters
+        # key -> day -> clusters, in id order: a key's first PER_KEY clusters in a window are a merge of
+        # its days' lists, where sets made each lookup of a common key scan all of them
+        self._by_key: dict[str, dict[int, list[str]]] = {}
         self._cache: dict[str, np.ndarray] = {}
         self.encoded = 0  # sentences run through the encoder, for the report
         self.use_encoder = encode is not None
@@ -339,7 +352,9 @@ class ClaimIndex:
             for d in days:
                 ids = by_day.get(d)
                 if ids is not None:
-                    ids.discard(cid)
+                    i = bisect.bisect_left(ids, cid)
+                    if i < len(ids) and ids[i] == cid:
+                        del ids[i]
                     if not ids:
                         del by_day[d]
             if not by_day:
@@ -369,7 +384,10 @@ class ClaimIndex:
                 continue
             by_day = self._by_key.setdefault(k, {})
             for d in days:
-                by_day.setdefault(d, set()).add(c.id)
+                ids = by_day.setdefault(d, [])
+                i = bisect.bisect_left(ids, c.id)
+                if i == len(ids) or ids[i] != c.id:
+                    ids.insert(i, c.id)
 
     # -- embeddings -------------------------------------------------------------------------------------
     def vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
@@ -405,9 +423,11 @@ class ClaimIndex:
             size = sum(map(len, buckets))
             if size > COMMON and k[0] in "wq":
                 continue  # a word this many claims of the period share says nothing about any one of them
-            found: Iterable[str] = buckets[0] if len(buckets) == 1 else set().union(*buckets)
-            if size > PER_KEY:
-                found = heapq.nsmallest(PER_KEY, found)  # = sorted(found)[:PER_KEY], without the full sort
+            found: Iterable[str]
+            if size > PER_KEY:  # the first PER_KEY ids of the days' lists together
+                found = itertools.islice(_distinct(heapq.merge(*buckets)), PER_KEY)
+            else:
+                found = buckets[0] if len(buckets) == 1 else set().union(*buckets)
             weight = 100 if k[0] in "tq" else 1
             for cid in found:
                 shared[cid] = shared.get(cid, 0) + weight
