@@ -205,19 +205,14 @@ class Cluster:
     texts: set[str] = field(default_factory=set)  # the members' wordings
     wordings: list[frozenset[str]] | None = None  # words of the summary and some wordings, once compared
 
-    # the two sides' source counts and the articles, counted on from the first ``_counted`` members (kept
-    # for large clusters only: a small one is counted from scratch in less than the state would hold)
-    _sides: tuple[Side, Side] | None = field(default=None, repr=False, compare=False)
-    _articles: set[str] = field(default_factory=set, repr=False, compare=False)
-    _counted: int = field(default=0, repr=False, compare=False)
+    # (the two sides' source counts, articles, members counted): the count a large cluster goes on from (a
+    # small one is counted from scratch in less than the state would hold)
+    _tallied: tuple[tuple[Side, Side], set[str], int] | None = field(default=None, repr=False, compare=False)
 
     def figures(self, group_of: Callable[[str], str | None]) -> dict[str, object]:
         """Members, articles, independent and disputing sources, contested: counted from the members, on
         from those counted last time (:meth:`regrouped` starts again)."""
-        if self._sides is None:
-            sides, articles, counted = (Side(), Side()), set(), 0
-        else:
-            sides, articles, counted = self._sides, self._articles, self._counted
+        sides, articles, counted = self._tallied or ((Side(), Side()), set(), 0)
         asserting, disputing = sides
         for i in range(counted, len(self.members)):
             article, origin, stance, outlet = self.members[i]
@@ -227,7 +222,7 @@ class Cluster:
                 stances = ASSERTING if side is asserting else DISPUTING
                 side.recount([m for m in self.members[:i + 1] if m[2] in stances], group_of)
         if len(self.members) >= COUNTED_ON_FROM:
-            self._sides, self._articles, self._counted = sides, articles, len(self.members)
+            self._tallied = sides, articles, len(self.members)
         independent, against = asserting.count, disputing.count
         return {"members": len(self.members), "articles": len(articles),
                 "independent_sources": independent, "disputing_sources": against,
@@ -235,7 +230,7 @@ class Cluster:
 
     def regrouped(self) -> None:
         """Some member's copy group was merged into another: the sources are counted again."""
-        self._sides = None
+        self._tallied = None
 
 
 class Side:

@@ -206,10 +206,8 @@ class Incident:
     # index has not filed yet: a large incident is not re-keyed from its whole tally for each new member
     _keys: set[str] | None = field(default=None, repr=False, compare=False)
     _unfiled: list[str] = field(default_factory=list, repr=False, compare=False)
-    # its articles and independent sources, counted on from the first ``_counted`` members (large ones only)
-    _sources: SourceCount | None = field(default=None, repr=False, compare=False)
-    _articles: set[str] = field(default_factory=set, repr=False, compare=False)
-    _counted: int = field(default=0, repr=False, compare=False)
+    # (independent sources, articles, members counted): the count a large incident goes on from
+    _tallied: tuple[SourceCount, set[str], int] | None = field(default=None, repr=False, compare=False)
 
     # -- the aggregate --------------------------------------------------------------------------------
     def _place_rank(self, place: tuple[str, str | None, float, float, int]) -> tuple[int, int, tuple[int, ...]]:
@@ -230,6 +228,7 @@ class Incident:
         return self._best_day
 
     def lookup_keys(self) -> set[str]:
+        """The keys the index files it under (:func:`incident_keys`), computed once and then kept."""
         if self._keys is None:
             self._keys = incident_keys(self)
             self._unfiled = sorted(self._keys)
@@ -256,20 +255,17 @@ class Incident:
         """How many articles and independent sources (wire copies collapsed: see
         :func:`~wirewatch.link.sources.count_sources`) its members come from. A large incident counts on
         from the members it counted last time; :meth:`regrouped` starts the count again."""
-        if self._sources is None:
-            sources, articles, counted = SourceCount(), set(), 0
-        else:
-            sources, articles, counted = self._sources, self._articles, self._counted
+        sources, articles, counted = self._tallied or (SourceCount(), set(), 0)
         for article, source_key in self.members[counted:]:
             articles.add(article)
             sources.add(source_key, group_of(article))
         if len(self.members) >= COUNTED_ON_FROM:  # a small one is counted from scratch: no state to keep
-            self._sources, self._articles, self._counted = sources, articles, len(self.members)
+            self._tallied = sources, articles, len(self.members)
         return len(articles), sources.count
 
     def regrouped(self) -> None:
         """Some member's copy group was merged into another: the source count starts again."""
-        self._sources = None
+        self._tallied = None
 
     def add(self, m: Mention, published: str | None) -> None:
         self._gain_keys(m)
