@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import DISPUTING, Document, Entity
 from .incidents import STATE_SECTORS, day_number
-from .sources import SourceCount, normal_name
+from .sources import COUNTED_ON_FROM, SourceCount, normal_name
 
 ASSERTING = frozenset({"asserts", "hedges"})
 #: at most this many clusters are compared per key, and per claim (in id order: the same in any run)
@@ -56,8 +56,6 @@ MAX_WORD_KEYS = 30
 #: a claim's words are compared with its cluster's summary and with at most this many other wordings of its
 #: members (the first in sorted order: the same in a resumed run as in an uninterrupted one)
 MEMBER_WORDINGS = 8
-#: a cluster of at least this many members keeps its source counts between saves and counts on from them
-COUNTED_ON_FROM = 32
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STOP_WORDS = frozenset(STOP_WORDS)
 #: labels of entities that are someone: a speaker linked to one is named, not anonymous

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Document, Entity, Place
-from .sources import SourceCount, normal_name
+from .sources import COUNTED_ON_FROM, SourceCount, normal_name
 
 #: auxiliary modes of events that did not (or not yet) happen
 UNREAL = frozenset({"negation", "hypothetical", "future"})
@@ -37,8 +37,6 @@ PLACELESS_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REQUES
 _SLACK = {"day": 0, "week": 6}
 VAGUE = frozenset({"month", "year"})
 MAX_SLACK = max(_SLACK.values())
-#: an incident of at least this many members keeps its source count between saves and counts on from it
-COUNTED_ON_FROM = 32
 
 
 def place_rank(feature: str | None) -> int:
@@ -243,9 +241,9 @@ class Incident:
     def _gain_keys(self, m: Mention) -> None:
         if self._keys is None:  # not keyed yet: the first lookup_keys() computes them all
             return
-        gained = [f"a:{k}" for k in m.actors] + [f"r:{k}" for k in m.recipients]
+        gained = side_keys(m.actors, m.recipients)
         if m.place:
-            gained += place_keys(m.place)
+            gained.update(place_keys(m.place))
         for k in gained:
             if k not in self._keys:
                 self._keys.add(k)
@@ -352,7 +350,7 @@ def mention_keys(m: Mention) -> set[str]:
     """What a mention must share with an incident to be scored at all: an actor or recipient key, the
     country of its place, or a grid cell at or next to its place (see :meth:`IncidentIndex.score`, which
     asks for evidence that only these can give)."""
-    keys = {f"a:{k}" for k in m.actors} | {f"r:{k}" for k in m.recipients}
+    keys = side_keys(m.actors, m.recipients)
     if m.place:
         _, country, lat, lon, rank = m.place
         if country:
@@ -363,8 +361,13 @@ def mention_keys(m: Mention) -> set[str]:
     return keys
 
 
+def side_keys(actors: set[str], recipients: set[str]) -> set[str]:
+    """Lookup keys of the actor and recipient keys of a mention or an incident."""
+    return {f"a:{k}" for k in actors} | {f"r:{k}" for k in recipients}
+
+
 def incident_keys(inc: Incident) -> set[str]:
-    keys = {f"a:{k}" for k in inc.actor_keys} | {f"r:{k}" for k in inc.recipient_keys}
+    keys = side_keys(inc.actor_keys, inc.recipient_keys)
     for place in inc.places:
         keys.update(place_keys(place))
     return keys

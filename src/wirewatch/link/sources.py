@@ -45,6 +45,11 @@ def count_sources(pairs: Iterable[tuple[str | None, str | None]]) -> int:
     return SourceCount(pairs).count
 
 
+#: an incident or a claim cluster of at least this many members keeps its :class:`SourceCount` between saves
+#: and counts on from it; a smaller one is counted from scratch in less than the state would hold
+COUNTED_ON_FROM = 32
+
+
 class SourceCount:
     """:func:`count_sources` kept up to date one pair at a time, so that an incident or a claim cluster of
     thousands of members is not recounted from scratch each time it gains one (the count does not depend
